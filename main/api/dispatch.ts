@@ -1,0 +1,45 @@
+// The single door from a transport (Electron IPC or serve-mode HTTP) into the services.
+// Every payload is checked against the contract here, in the main process, before any
+// service runs: a malformed one gets `invalid_input` and touches nothing.
+
+import type { CallHandlers, CallName } from '../../common/contract';
+import { callInputs, isCallName } from '../../common/contract';
+import type { CallResult, ErrorInfo } from '../../common/errors';
+import { SpanlabError } from '../../common/errors';
+import { toSpanlabError } from './errorMapping';
+
+export async function dispatch(
+  handlers: CallHandlers,
+  name: unknown,
+  payload: unknown,
+): Promise<CallResult<unknown>> {
+  if (!isCallName(name)) {
+    return fail({ code: 'invalid_input', message: `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.` });
+  }
+  const parsed = callInputs[name].safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.map(String).join('.') ?? '';
+    const where = path ? ` at ${path}` : '';
+    return fail({
+      code: 'invalid_input',
+      message: `Invalid ${name} request${where}: ${issue?.message ?? 'malformed payload'}.`,
+      ...(path ? { path } : {}),
+    });
+  }
+  try {
+    // The cast is the one place the per-call typing meets a runtime name: `parsed.data`
+    // was produced by `callInputs[name]`, so it is exactly `ValidInput<typeof name>`.
+    const handler = handlers[name] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    return fail(toSpanlabError(error, name).toInfo());
+  }
+}
+
+function fail(error: ErrorInfo): CallResult<never> {
+  return { ok: false, error };
+}
+
+export type { CallName };
+export { SpanlabError };
