@@ -19,11 +19,13 @@ export async function dispatch(
   const parsed = callInputs[name].safeParse(payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue?.path.map(String).join('.') ?? '';
+    // Paths and messages can echo the payload's own keys: bound them, since a hostile
+    // payload must not be able to make the error itself huge.
+    const path = clip(issue?.path.map(String).join('.') ?? '', 200);
     const where = path ? ` at ${path}` : '';
     return fail({
       code: 'invalid_input',
-      message: `Invalid ${name} request${where}: ${issue?.message ?? 'malformed payload'}.`,
+      message: `Invalid ${name} request${where}: ${clip(issue?.message ?? 'malformed payload', 300)}.`,
       ...(path ? { path } : {}),
     });
   }
@@ -37,9 +39,10 @@ export async function dispatch(
   }
 }
 
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
 function fail(error: ErrorInfo): CallResult<never> {
   return { ok: false, error };
 }
-
-export type { CallName };
-export { SpanlabError };

@@ -1,0 +1,202 @@
+// Opens a .spanlab project file: recognises it, refuses what it must not touch, sets the
+// connection up, and brings an older file up to date — backing it up first.
+
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SpanlabError } from '../common/errors';
+import type { Migration } from './migrations/index';
+import { MIGRATIONS } from './migrations/index';
+import { APPLICATION_ID, PROJECT_EXTENSION } from './schema';
+
+export type Connection = Database.Database;
+
+export interface OpenDatabaseOptions {
+  /**
+   * `open`: an existing project, migrated if older. `create`: a new file (an existing empty
+   * file is fine; anything else is refused, never overwritten). `inspect`: read-only, never
+   * migrated, a newer version allowed — for checks that only look.
+   */
+  mode: 'open' | 'create' | 'inspect';
+  /** @internal Tests substitute their own list to exercise upgrades. */
+  migrations?: readonly Migration[];
+  /** @internal Tests fix the clock that names backups. */
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Connection;
+  /** `user_version` as found on disk, before any migration (0 for a new file). */
+  foundVersion: number;
+  /** Where the pre-upgrade copy was written, when an existing file was migrated. */
+  backupPath: string | null;
+}
+
+/// Opens `file` as a Spanlab project. Throws SpanlabError: `io` when the file is missing or
+/// unreadable, `incompatible_project` for a non-Spanlab or newer-version file or a failed
+/// upgrade, `conflict` when `create` would overwrite an existing file.
+export function openDatabase(file: string, options: OpenDatabaseOptions): OpenedDatabase {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const existed = fs.existsSync(file);
+  if (options.mode !== 'create' && !existed) {
+    throw new SpanlabError('io', `There is no project file at ${file}.`);
+  }
+
+  let db: Connection;
+  try {
+    db = new Database(file, { readonly: options.mode === 'inspect', fileMustExist: options.mode !== 'create' });
+  } catch (error) {
+    throw new SpanlabError('io', `Cannot open ${file}: ${(error as Error).message}`);
+  }
+
+  try {
+    // Wait for another Spanlab process (a CLI export, a second window) rather than failing
+    // at once with SQLITE_BUSY.
+    db.pragma('busy_timeout = 5000');
+    const header = readHeader(db, file, options.mode);
+
+    if (options.mode === 'create' && !header.empty) {
+      throw new SpanlabError(
+        'conflict',
+        header.applicationId === APPLICATION_ID
+          ? `${file} is already a Spanlab project; open it instead.`
+          : `${file} already exists and is not a Spanlab project; it was left untouched. Choose another name.`,
+      );
+    }
+    if (header.empty && options.mode !== 'create') {
+      throw new SpanlabError('incompatible_project', `${file} is an empty file, not a Spanlab project.`);
+    }
+    if (!header.empty && header.applicationId !== APPLICATION_ID) {
+      throw new SpanlabError(
+        'incompatible_project',
+        `${file} is not a Spanlab project (it is some other SQLite database).`,
+      );
+    }
+    if (header.version > latest && options.mode !== 'inspect') {
+      throw new SpanlabError(
+        'incompatible_project',
+        `${file} was saved by a newer version of Spanlab (project format ${header.version}; ` +
+          `this version reads up to ${latest}). Update Spanlab to open it.`,
+      );
+    }
+    if (options.mode === 'inspect') {
+      db.pragma('foreign_keys = ON');
+      return { db, foundVersion: header.version, backupPath: null };
+    }
+
+    // A copy of the file as it was, taken before anything (even the journal mode) changes.
+    const outdated = !header.empty && header.version < latest;
+    const backupPath = outdated ? backUp(db, file, header.version, options.now ?? (() => new Date())) : null;
+
+    // WAL lets the UI read while a write commits and survives crashes; with WAL,
+    // synchronous=NORMAL cannot corrupt the database — a power cut can at worst lose the
+    // last few commits, which is the right trade for an editor writing on every keystroke.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, file, header, migrations, backupPath);
+    db.pragma('foreign_keys = ON');
+    return { db, foundVersion: header.version, backupPath };
+  } catch (error) {
+    db.close();
+    if (options.mode === 'create' && !existed) removeDatabaseFiles(file);
+    throw error;
+  }
+}
+
+/// The name of the pre-upgrade copy of `file`: `<name>.v<old>-backup-<time>.spanlab` beside it.
+export function backupPathFor(file: string, version: number, at: Date): string {
+  const dir = path.dirname(file);
+  const base = path.basename(file, PROJECT_EXTENSION);
+  // Colons are not allowed in Windows file names.
+  const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return path.join(dir, `${base}.v${version}-backup-${stamp}${PROJECT_EXTENSION}`);
+}
+
+interface Header {
+  applicationId: number;
+  version: number;
+  /** No tables and a blank header: a file we may turn into a project. */
+  empty: boolean;
+}
+
+function readHeader(db: Connection, file: string, mode: OpenDatabaseOptions['mode']): Header {
+  try {
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const objects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+    return { applicationId, version, empty: objects === 0 && applicationId === 0 && version === 0 };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      if (mode === 'create') {
+        const message = `${file} already exists and is not a Spanlab project; it was left untouched.`;
+        throw new SpanlabError('conflict', message);
+      }
+      throw new SpanlabError(
+        'incompatible_project',
+        `${file} is not a Spanlab project (not an SQLite database, or damaged).`,
+      );
+    }
+    throw error;
+  }
+}
+
+// Why VACUUM INTO and not better-sqlite3's db.backup(): both take a consistent snapshot
+// through SQLite itself (WAL content included, unlike copying the file), but db.backup()
+// is asynchronous — it copies pages across event-loop turns — and opening a project is a
+// synchronous step for both shells and the CLI. VACUUM INTO writes the snapshot in one call,
+// keeps user_version and application_id, and the copy is compact.
+function backUp(db: Connection, file: string, version: number, now: () => Date): string {
+  const first = backupPathFor(file, version, now());
+  let target = first;
+  for (let n = 2; fs.existsSync(target); n++) target = first.replace(/\.spanlab$/, `-${n}.spanlab`);
+  try {
+    db.prepare('VACUUM INTO ?').run(target);
+  } catch (error) {
+    throw new SpanlabError(
+      'io',
+      `Could not save a backup of ${file} before upgrading it (${(error as Error).message}); ` +
+        'the project was not changed.',
+    );
+  }
+  return target;
+}
+
+function migrate(
+  db: Connection,
+  file: string,
+  header: Header,
+  migrations: readonly Migration[],
+  backupPath: string | null,
+): void {
+  for (const migration of migrations) {
+    if (migration.version <= header.version) continue;
+    // Foreign keys stay off while a migration runs (SQLite's recipe for rebuilding a table;
+    // the pragma cannot change inside a transaction); the check before commit makes sure
+    // the migration left every reference intact.
+    const apply = db.transaction(() => {
+      db.exec(migration.sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`${broken.length} broken references after the migration`);
+      if (header.empty) db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    try {
+      apply();
+    } catch (error) {
+      const kept = backupPath ? ` A copy of the original is at ${backupPath}.` : '';
+      throw new SpanlabError(
+        'incompatible_project',
+        `Could not upgrade ${file} to project format ${migration.version} (${migration.name}): ` +
+          `${(error as Error).message}.${kept}`,
+      );
+    }
+  }
+}
+
+/// Removes a database file with its WAL and shared-memory files: a project that failed to
+/// be created leaves nothing behind.
+export function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}

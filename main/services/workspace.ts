@@ -1,0 +1,118 @@
+// The workspace is what both shells (Electron and serve mode) hold: at most one open
+// project, the user's settings, the contract's call handlers and the event feed the UI
+// listens to. It is plain Node; the Electron shell passes in its native file dialog.
+
+import type { CallHandlers, EventMessage } from '../../common/contract';
+import { SpanlabError } from '../../common/errors';
+import type { ProjectInfo } from '../../common/model';
+import type { CommittedAction } from '../../db/changeRecorder';
+import { createHandlers } from './handlers';
+import { Project } from './project';
+import { SettingsStore } from './settings';
+
+export interface WorkspaceOptions {
+  /** Where settings.json lives (per user). */
+  settingsDir: string;
+  mode: 'electron' | 'serve';
+  /** The app's version, for app.info. */
+  version: string;
+  /** Asks the user for a project path (a native dialog); without it, project.pickPath is `unsupported`. */
+  pickPath?: (mode: 'open' | 'create') => Promise<string | null>;
+}
+
+export class Workspace {
+  /// One function per contract call; give it to main/api/dispatch.ts with a validated payload.
+  readonly handlers: CallHandlers;
+  readonly settings: SettingsStore;
+  private project: Project | null = null;
+  private stopWatching: (() => void) | null = null;
+  private readonly listeners = new Set<(message: EventMessage) => void>();
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.settings = new SettingsStore(options.settingsDir);
+    this.handlers = createHandlers({
+      version: options.version,
+      mode: options.mode,
+      requireProject: () => this.requireProject(),
+      current: () => this.current(),
+      openProject: (path) => this.openProject(path),
+      createProject: (path, sample) => this.createProject(path, sample),
+      recent: () => this.settings.recent(),
+      pickPath: options.pickPath,
+    });
+  }
+
+  /// Subscribes to pushed events; returns the unsubscribe function.
+  onEvent(listener: (message: EventMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /// Opens a project in place of the current one (which stays open if this fails), adds it
+  /// to the recent list and tells the UI ('project.changed').
+  openProject(path: string): ProjectInfo {
+    return this.use(Project.open(path));
+  }
+
+  /// Creates a project (the default schema, and with `sample` the sample article) and opens it.
+  createProject(path: string, sample: boolean): ProjectInfo {
+    return this.use(Project.create(path, { sample }));
+  }
+
+  current(): ProjectInfo | null {
+    return this.project?.info() ?? null;
+  }
+
+  /// The open project; `no_project` when none is open.
+  requireProject(): Project {
+    if (!this.project) throw new SpanlabError('no_project', 'Open or create a project first.');
+    return this.project;
+  }
+
+  /// Closes the open project, if any (on quit, or before the window closes).
+  close(): void {
+    if (!this.project) return;
+    this.release();
+    this.emit({ name: 'project.changed', payload: null });
+  }
+
+  private use(project: Project): ProjectInfo {
+    this.release();
+    this.project = project;
+    this.stopWatching = project.recorder.onCommit((action) => this.announce(action));
+    const info = project.info();
+    try {
+      this.settings.addRecent(info.path, info.name);
+    } catch (error) {
+      // A read-only settings folder must not keep the project from opening.
+      console.warn(`[spanlab] could not update the recent projects in ${this.options.settingsDir}:`, error);
+    }
+    this.emit({ name: 'project.changed', payload: info });
+    return info;
+  }
+
+  private release(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
+    this.project?.close();
+    this.project = null;
+  }
+
+  // The caller of an ordinary edit already knows its document changed. Undo and redo, and
+  // project-wide edits that reach into documents (a type deleted with its annotations, an
+  // entity deleted), change documents the UI may be showing without having asked.
+  private announce(action: CommittedAction): void {
+    if (action.kind === 'edit' && action.documentId !== null) return;
+    for (const documentId of action.documentIds) this.emit({ name: 'document.changed', payload: { documentId } });
+  }
+
+  private emit(message: EventMessage): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch (error) {
+        console.error('[spanlab] an event listener failed:', error);
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+// The application shell: the project picker while no project is open, else the top bar,
+// the document list, the open document and its side panel. Owns what several parts
+// share (the open project, the open document, the list's freshness) and reacts to the
+// events the services push.
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallOutputs, EventPayloads } from '../../common/contract';
+import type { ProjectInfo } from '../../common/model';
+import { errorMessage } from '../client';
+import { applyLabelColors } from '../editor/labelStyles';
+import { useTheme } from '../theme/useTheme';
+import { AboutDialog } from './AboutDialog';
+import { useClient } from './ClientContext';
+import { DocumentList } from './DocumentList';
+import { DocumentPane } from './DocumentPane';
+import { EmptyState } from './EmptyState';
+import { Notice } from './Notice';
+import type { PickerAction } from './ProjectPicker';
+import { ProjectPicker } from './ProjectPicker';
+import { ProjectOverview } from './ProjectOverview';
+import { TopBar } from './TopBar';
+import './App.css';
+
+/** A request to show the project picker, and the action it should start (from a menu). */
+interface PickerRequest {
+  action: PickerAction | null;
+  /** Distinguishes two requests for the same action, so the picker starts afresh. */
+  seq: number;
+}
+
+export function App() {
+  const client = useClient();
+  const { theme, toggle: toggleTheme } = useTheme();
+  /** undefined until project.current answered. */
+  const [project, setProject] = useState<ProjectInfo | null | undefined>(undefined);
+  const [info, setInfo] = useState<CallOutputs['app.info'] | null>(null);
+  /** The picker over an open project ("switch project"), with the action to start. */
+  const [switching, setSwitching] = useState<PickerRequest | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [listVersion, setListVersion] = useState(0);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** The action a menu command asked of the picker shown while no project is open. */
+  const [pickerRequest, setPickerRequest] = useState<PickerRequest | null>(null);
+  const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
+
+  const showProject = useCallback((next: ProjectInfo | null) => {
+    setProject(next);
+    setOpenId(null);
+    setSwitching(null);
+    setListVersion((v) => v + 1);
+  }, []);
+
+  useEffect(() => {
+    client.call('app.info', {}).then(setInfo, () => setInfo(null));
+    client.call('project.current', {}).then(showProject, (error: unknown) => {
+      setNotice(errorMessage(error));
+      showProject(null);
+    });
+  }, [client, showProject]);
+
+  // Label colours for the highlights, per project.
+  const projectPath = project?.path;
+  useEffect(() => {
+    if (!projectPath) return;
+    client.call('schema.get', {}).then(
+      (schema) => applyLabelColors(schema.entityTypes),
+      (error: unknown) => console.warn('[spanlab] no label colours:', errorMessage(error)),
+    );
+  }, [client, projectPath]);
+
+  // Menu commands read the latest state through a ref, so the subscription is made once.
+  const onMenu = useRef<(payload: EventPayloads['menu']) => void>(() => {});
+  const handleMenu = ({ command, path }: EventPayloads['menu']) => {
+    if (command === 'toggleTheme') toggleTheme();
+    else if (command === 'about') setAboutOpen(true);
+    else if (command === 'newProject' || command === 'openProject') {
+      if (path) {
+        const call =
+          command === 'openProject'
+            ? client.call('project.open', { path })
+            : client.call('project.create', { path, sample: false });
+        call.then(showProject, (error: unknown) => setNotice(errorMessage(error)));
+      } else {
+        const request = { action: command === 'openProject' ? 'open' : 'create', seq: Date.now() } as const;
+        if (project) setSwitching(request);
+        else setPickerRequest(request);
+      }
+    }
+    // import, export, undo and redo belong to later parts of the UI.
+  };
+  useEffect(() => {
+    onMenu.current = handleMenu;
+  });
+
+  useEffect(() => {
+    const stops = [
+      client.on('project.changed', showProject),
+      client.on('document.changed', refreshList),
+      client.on('menu', (payload) => onMenu.current(payload)),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }, [client, showProject, refreshList]);
+
+  const nativeDialogs = info?.mode !== 'serve';
+  const about = aboutOpen && <AboutDialog info={info} onClose={() => setAboutOpen(false)} />;
+  const topBar = (
+    <TopBar
+      project={project ?? null}
+      theme={theme}
+      onToggleTheme={toggleTheme}
+      onSwitchProject={() => setSwitching({ action: null, seq: Date.now() })}
+      onAbout={() => setAboutOpen(true)}
+    />
+  );
+  const noticeBar = notice && <Notice message={notice} onDismiss={() => setNotice(null)} />;
+
+  if (project === undefined) return <div className="app-loading" aria-busy="true" />;
+
+  if (project === null) {
+    return (
+      <div className="app app-no-project">
+        {topBar}
+        {noticeBar}
+        <ProjectPicker
+          // Remounted to start an action a menu command asked for.
+          key={pickerRequest?.seq ?? 0}
+          nativeDialogs={nativeDialogs}
+          current={null}
+          initialAction={pickerRequest?.action ?? null}
+          onOpened={showProject}
+        />
+        {about}
+      </div>
+    );
+  }
+
+  return (
+    <div className="app" data-testid="app-shell">
+      {topBar}
+      {noticeBar}
+      <div className="workspace">
+        <DocumentList project={project.path} version={listVersion} openId={openId} onOpen={setOpenId} />
+        {openId === null ? (
+          <>
+            <main className="document-pane">
+              <EmptyState
+                icon="file"
+                testId="no-document"
+                title={project.documentCount === 0 ? 'This project has no documents yet' : 'No document open'}
+                detail={
+                  project.documentCount === 0 ? (
+                    'Import articles to start annotating.'
+                  ) : (
+                    <>
+                      Choose a document from the list, or move with <kbd>↑</kbd> <kbd>↓</kbd> and press <kbd>Enter</kbd>.
+                    </>
+                  )
+                }
+              />
+            </main>
+            <ProjectOverview project={project} version={listVersion} />
+          </>
+        ) : (
+          <DocumentPane key={openId} documentId={openId} onSummaryChange={refreshList} />
+        )}
+      </div>
+      {switching && (
+        <ProjectPicker
+          key={switching.seq}
+          nativeDialogs={nativeDialogs}
+          current={project}
+          initialAction={switching.action}
+          onOpened={showProject}
+          onCancel={() => setSwitching(null)}
+        />
+      )}
+      {about}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// The window's top bar: the product, the open project (click to switch) and the global
+// toggles.
+
+import type { ProjectInfo } from '../../common/model';
+import type { Theme } from '../theme/themePreference';
+import { Button } from './Button';
+import { Icon } from './Icon';
+import './TopBar.css';
+
+interface TopBarProps {
+  project: ProjectInfo | null;
+  theme: Theme;
+  onToggleTheme: () => void;
+  onSwitchProject: () => void;
+  onAbout: () => void;
+}
+
+export function TopBar({ project, theme, onToggleTheme, onSwitchProject, onAbout }: TopBarProps) {
+  return (
+    <header className="top-bar">
+      <div className="top-bar-brand">
+        <span className="brand-mark" aria-hidden="true">
+          <Icon name="layers" size={15} />
+        </span>
+        <span className="brand-name">Spanlab</span>
+      </div>
+      {project && (
+        <>
+          <span className="top-bar-divider" aria-hidden="true" />
+          <button
+            type="button"
+            className="project-switcher"
+            onClick={onSwitchProject}
+            title={`${project.path}\nSwitch project`}
+            data-testid="project-switcher"
+          >
+            <span className="project-name" data-testid="project-name">
+              {project.name}
+            </span>
+            <Icon name="switch" size={14} />
+          </button>
+        </>
+      )}
+      <div className="top-bar-actions">
+        <Button
+          variant="quiet"
+          icon={theme === 'dark' ? 'sun' : 'moon'}
+          onClick={onToggleTheme}
+          aria-label={theme === 'dark' ? 'Use light theme' : 'Use dark theme'}
+          title={theme === 'dark' ? 'Use light theme' : 'Use dark theme'}
+          data-testid="theme-toggle"
+          data-theme={theme}
+        />
+        <Button variant="quiet" icon="info" onClick={onAbout} aria-label="About Spanlab" title="About Spanlab" data-testid="about-button" />
+      </div>
+    </header>
+  );
+}
