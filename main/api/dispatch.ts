@@ -2,10 +2,9 @@
 // Every payload is checked against the contract here, in the main process, before any
 // service runs: a malformed one gets `invalid_input` and touches nothing.
 
-import type { CallHandlers, CallName } from '../../common/contract';
+import type { CallHandlers } from '../../common/contract';
 import { callInputs, isCallName } from '../../common/contract';
 import type { CallResult, ErrorInfo } from '../../common/errors';
-import { SpanlabError } from '../../common/errors';
 import { toSpanlabError } from './errorMapping';
 
 export async function dispatch(
