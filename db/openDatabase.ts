@@ -32,10 +32,14 @@ export interface OpenedDatabase {
   backupPath: string | null;
 }
 
-/// Opens `file` as a Spanlab project. Throws SpanlabError: `io` when the file is missing or
-/// unreadable, `incompatible_project` for a non-Spanlab or newer-version file or a failed
-/// upgrade, `conflict` when `create` would overwrite an existing file.
-export function openDatabase(file: string, options: OpenDatabaseOptions): OpenedDatabase {
+/// Opens `file` as a Spanlab project. Rejects with SpanlabError: `io` when the file is missing
+/// or unreadable or the pre-upgrade backup cannot be written, `incompatible_project` for a
+/// non-Spanlab or newer-version file or a failed upgrade, `conflict` when `create` would
+/// overwrite an existing file.
+///
+/// Asynchronous because the backup of an outdated file is (see backUp); every other mode
+/// finishes without yielding, but one signature keeps the callers from caring which it is.
+export async function openDatabase(file: string, options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const existed = fs.existsSync(file);
@@ -87,7 +91,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
 
     // A copy of the file as it was, taken before anything (even the journal mode) changes.
     const outdated = !header.empty && header.version < latest;
-    const backupPath = outdated ? backUp(db, file, header.version, options.now ?? (() => new Date())) : null;
+    const backupPath = outdated ? await backUp(db, file, header.version, options.now ?? (() => new Date())) : null;
 
     // WAL lets the UI read while a write commits and survives crashes; with WAL,
     // synchronous=NORMAL cannot corrupt the database — a power cut can at worst lose the
@@ -142,17 +146,22 @@ function readHeader(db: Connection, file: string, mode: OpenDatabaseOptions['mod
   }
 }
 
-// Why VACUUM INTO and not better-sqlite3's db.backup(): both take a consistent snapshot
-// through SQLite itself (WAL content included, unlike copying the file), but db.backup()
-// is asynchronous — it copies pages across event-loop turns — and opening a project is a
-// synchronous step for both shells and the CLI. VACUUM INTO writes the snapshot in one call,
-// keeps user_version and application_id, and the copy is compact.
-function backUp(db: Connection, file: string, version: number, now: () => Date): string {
+// The copy is made with SQLite's online backup API (better-sqlite3's db.backup()): SQLite
+// itself copies the database page by page from this connection into a new file, so the copy
+// is the database as this connection sees it — committed content still in the -wal file
+// included, which copying the file on disk would miss — and a write by another process
+// midway makes SQLite restart the copy rather than mix two states. The copy keeps the
+// header, so it is a Spanlab project at the old version, openable by the Spanlab that wrote
+// it. It runs before this connection changes anything (journal mode, migrations). It is
+// asynchronous: better-sqlite3 copies a batch of pages per event-loop turn, which is why
+// opening a project returns a promise. If it fails, better-sqlite3 deletes the partial
+// file and the project is left as it was.
+async function backUp(db: Connection, file: string, version: number, now: () => Date): Promise<string> {
   const first = backupPathFor(file, version, now());
   let target = first;
   for (let n = 2; fs.existsSync(target); n++) target = first.replace(/\.spanlab$/, `-${n}.spanlab`);
   try {
-    db.prepare('VACUUM INTO ?').run(target);
+    await db.backup(target);
   } catch (error) {
     throw new SpanlabError(
       'io',

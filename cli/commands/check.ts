@@ -31,7 +31,7 @@ Options:
     });
     const file = existingProjectFile(values.project);
     const { checkProjectFile } = await import('../../main/services/project');
-    const result = checkProjectFile(file);
+    const result = await checkProjectFile(file);
 
     const sound = result.integrity.length === 1 && result.integrity[0] === 'ok';
     console.log(`Project         ${file}`);

@@ -47,9 +47,9 @@ else ~/.config/spanlab.`,
       if (values.project !== undefined) {
         const file = path.resolve(values.project);
         if (existsSync(file)) {
-          workspace.openProject(file);
+          await workspace.openProject(file);
         } else {
-          workspace.createProject(file, true);
+          await workspace.createProject(file, true);
           console.log(`Created ${file} with the sample article.`);
         }
       }

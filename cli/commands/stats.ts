@@ -29,7 +29,7 @@ Options:
     });
     const file = existingProjectFile(values.project);
     const { Project } = await import('../../main/services/project');
-    const project = Project.open(file);
+    const project = await Project.open(file);
     let stats: ProjectStats;
     try {
       stats = project.stats();

@@ -98,11 +98,13 @@ function run(): void {
     registerCallHandlers(ws.handlers, () => win);
 
     // The project open at last quit comes back without fuss; one the OS asked for is
-    // opened once the window exists, so a failure can be shown over it.
+    // opened once the window exists, so a failure can be shown over it. Both open in the
+    // background (an outdated file is backed up first); the UI asks project.current and
+    // also follows 'project.changed', so it shows the project whenever it is ready.
     const requested = pendingProject;
     pendingProject = null;
     const last = ws.settings.get().lastProject;
-    if (last && requested === null) openQuietly(last);
+    if (last && requested === null) void openQuietly(last);
 
     refreshMenu();
     createWindow();
@@ -152,17 +154,20 @@ function run(): void {
     sendEvent(win, message);
   }
 
+  // Menu items and OS events cannot wait for an open: projectAction reports its failure.
+  // The workspace runs opens one at a time, so a second one started mid-open (a recent
+  // project picked while another is still being upgraded) waits its turn.
   function openProject(file?: string): void {
     void projectAction('Could not open the project', 'project.open', async () => {
       const target = file ?? (await pickProjectPath('open', win));
-      return target === null ? null : requireWorkspace().openProject(target);
+      return target === null ? null : await requireWorkspace().openProject(target);
     });
   }
 
   function newProject(): void {
     void projectAction('Could not create the project', 'project.create', async () => {
       const target = await pickProjectPath('create', win);
-      return target === null ? null : requireWorkspace().createProject(target, false);
+      return target === null ? null : await requireWorkspace().createProject(target, false);
     });
   }
 
@@ -177,9 +182,9 @@ function run(): void {
   }
 
   // At startup a missing last project is not worth a dialog: the UI shows its start page.
-  function openQuietly(file: string): void {
+  async function openQuietly(file: string): Promise<void> {
     try {
-      requireWorkspace().openProject(file);
+      await requireWorkspace().openProject(file);
     } catch (error) {
       console.warn(`[spanlab] did not reopen ${file}: ${toSpanlabError(error, 'startup').message}`);
     }

@@ -13,8 +13,8 @@ export interface HandlerDeps {
   /** The open project; throws `no_project` when there is none. */
   requireProject(): Project;
   current(): ProjectInfo | null;
-  openProject(path: string): ProjectInfo;
-  createProject(path: string, sample: boolean): ProjectInfo;
+  openProject(path: string): Promise<ProjectInfo>;
+  createProject(path: string, sample: boolean): Promise<ProjectInfo>;
   recent(): RecentProject[];
   pickPath?: ((mode: 'open' | 'create') => Promise<string | null>) | undefined;
 }

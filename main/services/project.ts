@@ -90,18 +90,18 @@ export class Project {
     this.meta = db.prepare<[string], string>('SELECT value FROM project_meta WHERE key = ?').pluck();
   }
 
-  /// Opens an existing project, upgrading an older file (after backing it up). Throws
+  /// Opens an existing project, upgrading an older file (after backing it up). Rejects with
   /// SpanlabError `io` or `incompatible_project` (see db/openDatabase.ts).
-  static open(file: string): Project {
+  static async open(file: string): Promise<Project> {
     const absolute = path.resolve(file);
-    return new Project(absolute, openDatabase(absolute, { mode: 'open' }));
+    return new Project(absolute, await openDatabase(absolute, { mode: 'open' }));
   }
 
   /// Creates a project file with the default label schema and, with `sample`, the sample
   /// article. Refuses (`conflict`) to overwrite an existing file.
-  static create(file: string, options: { sample: boolean }): Project {
+  static async create(file: string, options: { sample: boolean }): Promise<Project> {
     const absolute = path.resolve(file);
-    const project = new Project(absolute, openDatabase(absolute, { mode: 'create' }));
+    const project = new Project(absolute, await openDatabase(absolute, { mode: 'create' }));
     try {
       seedProject(project.db, project.documents, absolute, options);
     } catch (error) {
@@ -153,8 +153,8 @@ export class Project {
 /// check and the format version. A file from a newer Spanlab is checked too (the caller
 /// compares the versions); a file that is not a Spanlab project is refused
 /// (`incompatible_project`).
-export function checkProjectFile(file: string): ProjectCheck {
-  const { db, foundVersion } = openDatabase(path.resolve(file), { mode: 'inspect' });
+export async function checkProjectFile(file: string): Promise<ProjectCheck> {
+  const { db, foundVersion } = await openDatabase(path.resolve(file), { mode: 'inspect' });
   try {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const broken = (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(

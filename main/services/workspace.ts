@@ -26,6 +26,10 @@ export class Workspace {
   readonly settings: SettingsStore;
   private project: Project | null = null;
   private stopWatching: (() => void) | null = null;
+  /** Settles when the last open or create asked for has finished (either way). */
+  private opening: Promise<unknown> = Promise.resolve();
+  /** Bumped by close(): an open still in flight then is not kept. */
+  private closings = 0;
   private readonly listeners = new Set<(message: EventMessage) => void>();
 
   constructor(private readonly options: WorkspaceOptions) {
@@ -50,13 +54,13 @@ export class Workspace {
 
   /// Opens a project in place of the current one (which stays open if this fails), adds it
   /// to the recent list and tells the UI ('project.changed').
-  openProject(path: string): ProjectInfo {
-    return this.use(Project.open(path));
+  openProject(path: string): Promise<ProjectInfo> {
+    return this.oneAtATime(() => Project.open(path));
   }
 
   /// Creates a project (the default schema, and with `sample` the sample article) and opens it.
-  createProject(path: string, sample: boolean): ProjectInfo {
-    return this.use(Project.create(path, { sample }));
+  createProject(path: string, sample: boolean): Promise<ProjectInfo> {
+    return this.oneAtATime(() => Project.create(path, { sample }));
   }
 
   current(): ProjectInfo | null {
@@ -69,11 +73,38 @@ export class Workspace {
     return this.project;
   }
 
-  /// Closes the open project, if any (on quit, or before the window closes).
+  /// Closes the open project, if any (on quit, or before the window closes). An open or
+  /// create still in flight is abandoned: its connection is closed as soon as it is ready
+  /// and its caller gets `conflict`.
   close(): void {
+    this.closings++;
     if (!this.project) return;
     this.release();
     this.emit({ name: 'project.changed', payload: null });
+  }
+
+  // Opening is asynchronous (an outdated file is backed up first, over many event-loop
+  // turns), so a second open (a double click, the menu and the UI at once, a recent
+  // project picked mid-upgrade) can arrive while one is in flight. Run side by side, both
+  // would hold a connection, the one finishing last would win rather than the one asked
+  // for last, and two opens of the same outdated file would both back it up and both try
+  // to migrate it. So opens and creates queue: each starts once the previous one has
+  // settled, and each caller still gets its own result or error. At any moment there is
+  // the current project plus at most the one being opened to replace it, and use()
+  // closes the one replaced.
+  private oneAtATime(open: () => Promise<Project>): Promise<ProjectInfo> {
+    const closings = this.closings;
+    const turn = this.opening.then(async () => {
+      if (closings !== this.closings) throw abandoned();
+      const project = await open();
+      if (closings !== this.closings) {
+        project.close();
+        throw abandoned();
+      }
+      return this.use(project);
+    });
+    this.opening = turn.catch(() => undefined);
+    return turn;
   }
 
   private use(project: Project): ProjectInfo {
@@ -115,4 +146,8 @@ export class Workspace {
       }
     }
   }
+}
+
+function abandoned(): SpanlabError {
+  return new SpanlabError('conflict', 'Spanlab closed the workspace before the project finished opening.');
 }

@@ -44,7 +44,7 @@ export const test = base.extend<{ serveOptions: ServeOptions; served: Served; sh
     if (serveOptions.seedDocuments) {
       // Loaded only here: it pulls the services and SQLite into the test process.
       const { seedLargeProject } = await import('./largeProject');
-      seedLargeProject(projectPath, serveOptions.seedDocuments);
+      await seedLargeProject(projectPath, serveOptions.seedDocuments);
     }
     const args = ['serve', '--port', '0'];
     if (serveOptions.withProject) args.push('--project', projectPath);

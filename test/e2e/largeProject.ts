@@ -6,8 +6,8 @@ import { addDocument } from '../../main/services/documents';
 import { Project } from '../../main/services/project';
 
 /// Creates `file` with `count` short articles titled "Article <n>: …", in import order.
-export function seedLargeProject(file: string, count: number): void {
-  const project = Project.create(file, { sample: false });
+export async function seedLargeProject(file: string, count: number): Promise<void> {
+  const project = await Project.create(file, { sample: false });
   try {
     project.db.transaction(() => {
       for (let n = 1; n <= count; n++) {

@@ -9,7 +9,7 @@ const [projectPath, settingsDir] = process.argv.slice(2);
 if (!projectPath || !settingsDir) throw new Error('usage: annotationWriter <project> <settingsDir>');
 
 const workspace = new Workspace({ settingsDir, mode: 'serve', version: 'test' });
-workspace.openProject(projectPath);
+await workspace.openProject(projectPath);
 
 const list = await dispatch(workspace.handlers, 'documents.list', { offset: 0, limit: 1 });
 if (!list.ok) throw new Error(list.error.message);

@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Connection } from '../../db/openDatabase';
+import { APPLICATION_ID } from '../../db/schema';
 import { Project } from '../../main/services/project';
 
 const made: string[] = [];
@@ -21,10 +23,30 @@ export function tempDir(): string {
 }
 
 /// A new project (default schema; the sample article unless `sample: false`) and its path.
-export function newProject(options: { sample?: boolean } = {}): { project: Project; file: string; dir: string } {
+export async function newProject(
+  options: { sample?: boolean } = {},
+): Promise<{ project: Project; file: string; dir: string }> {
   const dir = tempDir();
   const file = path.join(dir, 'test.spanlab');
-  return { project: Project.create(file, { sample: options.sample ?? true }), file, dir };
+  return { project: await Project.create(file, { sample: options.sample ?? true }), file, dir };
+}
+
+/// A project file as it would be before any migration: our application id, format version
+/// 0, WAL mode, and a table of its own, `legacy_notes`, holding one row, 'kept' (written
+/// into the file itself, not left in the WAL). Opening it as a project backs it up and runs
+/// every migration. Returns the connection that wrote it, still open: the caller closes it.
+export function versionZeroFile(file: string): Connection {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.exec("CREATE TABLE legacy_notes (body TEXT); INSERT INTO legacy_notes VALUES ('kept')");
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /// Adds a document with `text` and returns its id.

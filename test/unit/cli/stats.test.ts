@@ -11,8 +11,8 @@ import { runSpanlab } from '../../support/spanlabProcess';
 describe('spanlab stats and check', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'spanlab-'));
   const file = path.join(dir, 'sample.spanlab');
-  before(() => {
-    Project.create(file, { sample: true }).close();
+  before(async () => {
+    (await Project.create(file, { sample: true })).close();
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,8 +4,8 @@ import { Project } from '../../../main/services/project';
 import { addText, dumpDatabase, newProject, typeId } from '../../support/projectFixture';
 
 describe('the change recorder', () => {
-  test('an action that fails halfway leaves nothing: no rows, no action, no change log', () => {
-    const { project } = newProject({ sample: false });
+  test('an action that fails halfway leaves nothing: no rows, no action, no change log', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, 'Rockets hit Baghdad.');
     const before = dumpDatabase(project.db);
     assert.throws(
@@ -24,8 +24,8 @@ describe('the change recorder', () => {
     project.close();
   });
 
-  test('an action that changes nothing leaves no action behind', () => {
-    const { project } = newProject({ sample: false });
+  test('an action that changes nothing leaves no action behind', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, 'Rockets hit Baghdad.');
     const mention = project.mentions.create({ documentId: doc, start: 0, end: 7, typeId: null });
     const actions = () => project.db.prepare('SELECT count(*) FROM actions').pluck().get();
@@ -35,8 +35,8 @@ describe('the change recorder', () => {
     project.close();
   });
 
-  test('before and after images hold every column', () => {
-    const { project } = newProject({ sample: false });
+  test('before and after images hold every column', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, 'Rockets hit Baghdad.');
     const gpe = typeId(project, 'entity', 'GPE');
     const mention = project.mentions.create({ documentId: doc, start: 12, end: 19, typeId: gpe, note: 'capital' });
@@ -56,8 +56,8 @@ describe('the change recorder', () => {
     project.close();
   });
 
-  test('a deleted row id is never handed out again, even across reopening', () => {
-    const { project, file } = newProject({ sample: false });
+  test('a deleted row id is never handed out again, even across reopening', async () => {
+    const { project, file } = await newProject({ sample: false });
     const doc = addText(project, 'Rockets hit Baghdad.');
     const first = project.mentions.create({ documentId: doc, start: 0, end: 7, typeId: null });
     project.mentions.delete(first.id);
@@ -66,14 +66,14 @@ describe('the change recorder', () => {
     project.mentions.delete(second.id);
     project.close();
 
-    const reopened = Project.open(file);
+    const reopened = await Project.open(file);
     const third = reopened.mentions.create({ documentId: doc, start: 0, end: 7, typeId: null });
     assert.ok(third.id > second.id);
     reopened.close();
   });
 
-  test('rows SQLite would cascade to are deleted through the log, so undo restores them', () => {
-    const { project } = newProject({ sample: false });
+  test('rows SQLite would cascade to are deleted through the log, so undo restores them', async () => {
+    const { project } = await newProject({ sample: false });
     const weapon = typeId(project, 'entity', 'WEA');
     const acceptsOf = () =>
       project.db.prepare('SELECT count(*) FROM event_role_accepts WHERE entity_type_id = ?').pluck().get(weapon);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addText, newProject } from '../../support/projectFixture';
 
-test('a document text cannot be changed once stored (annotations point into it)', () => {
-  const { project } = newProject({ sample: false });
+test('a document text cannot be changed once stored (annotations point into it)', async () => {
+  const { project } = await newProject({ sample: false });
   const doc = addText(project, 'Rockets hit Baghdad.');
   assert.throws(
     () => project.db.prepare('UPDATE documents SET text = ? WHERE id = ?').run('Something else.', doc),
@@ -15,8 +15,8 @@ test('a document text cannot be changed once stored (annotations point into it)'
   project.close();
 });
 
-test('the change log is append-only', () => {
-  const { project } = newProject({ sample: false });
+test('the change log is append-only', async () => {
+  const { project } = await newProject({ sample: false });
   const doc = addText(project, 'Rockets hit Baghdad.');
   project.mentions.create({ documentId: doc, start: 0, end: 7, typeId: null });
   assert.throws(() => project.db.exec('DELETE FROM changes'), /append-only/);

@@ -12,7 +12,7 @@ const writer = path.resolve(import.meta.dirname, '../../support/annotationWriter
 test('a project killed mid-stream of annotation writes keeps every acknowledged write', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'spanlab-crash-'));
   const projectPath = path.join(dir, 'crash.spanlab');
-  Project.create(projectPath, { sample: true }).close();
+  (await Project.create(projectPath, { sample: true })).close();
 
   // Kill at a different moment in each round; acknowledgements are collected until the kill.
   for (const killAfter of [7, 60, 230]) {

@@ -6,8 +6,8 @@ import { addDocument, ftsQuery } from '../../../main/services/documents';
 import { addText, newProject } from '../../support/projectFixture';
 
 describe('documents', () => {
-  test('a document gets its blocks, a title from its headline and the sha256 of its text', () => {
-    const { project } = newProject({ sample: false });
+  test('a document gets its blocks, a title from its headline and the sha256 of its text', async () => {
+    const { project } = await newProject({ sample: false });
     const text = 'Rockets hit Baghdad\n\nThree rockets struck near the embassy.\r\n\r\nNo one was hurt.';
     const added = addDocument(project, { text, source: 'wire' });
     assert.deepEqual(added, { id: 1, duplicate: false });
@@ -19,8 +19,8 @@ describe('documents', () => {
     project.close();
   });
 
-  test('the same text again is reported as a duplicate, not stored twice', () => {
-    const { project } = newProject({ sample: false });
+  test('the same text again is reported as a duplicate, not stored twice', async () => {
+    const { project } = await newProject({ sample: false });
     const first = addDocument(project, { text: 'Rockets hit Baghdad.', title: 'One' });
     assert.deepEqual(
       addDocument(project, { text: 'Rockets hit Baghdad.', title: 'Two' }),
@@ -30,8 +30,8 @@ describe('documents', () => {
     project.close();
   });
 
-  test('empty texts, NUL characters and blocks outside the text are refused', () => {
-    const { project } = newProject({ sample: false });
+  test('empty texts, NUL characters and blocks outside the text are refused', async () => {
+    const { project } = await newProject({ sample: false });
     const invalid = (e: unknown) => e instanceof SpanlabError && e.code === 'invalid_input';
     assert.throws(() => addDocument(project, { text: '  \n ' }), invalid);
     assert.throws(() => addDocument(project, { text: 'a\u0000b' }), invalid);
@@ -42,8 +42,8 @@ describe('documents', () => {
     project.close();
   });
 
-  test('search ranks documents by relevance and marks the hits in a snippet', () => {
-    const { project } = newProject({ sample: false });
+  test('search ranks documents by relevance and marks the hits in a snippet', async () => {
+    const { project } = await newProject({ sample: false });
     addText(project, 'The ministry published its budget for schools and hospitals.', 'Budget');
     const some = addText(
       project,
@@ -73,11 +73,11 @@ describe('documents', () => {
     project.close();
   });
 
-  test('FTS5 syntax typed by a user is taken literally', () => {
+  test('FTS5 syntax typed by a user is taken literally', async () => {
     assert.equal(ftsQuery('US embassy'), '"US" AND "embassy"');
     assert.equal(ftsQuery('say "hi" NEAR(x'), '"say" AND """hi""" AND "NEAR(x"');
     assert.equal(ftsQuery('  -- * '), null);
-    const { project } = newProject({ sample: true });
+    const { project } = await newProject({ sample: true });
     const syntax = ['"', 'AND', 'OR OR', 'embassy*', 'NEAR(rockets', 'title:x', '^rockets', '(', 'a"b', '-x', '--'];
     for (const query of syntax) {
       const page = project.documents.list({ offset: 0, limit: 10, query });
@@ -88,8 +88,8 @@ describe('documents', () => {
     project.close();
   });
 
-  test('paging, status filter and per-document mention counts', () => {
-    const { project } = newProject({ sample: false });
+  test('paging, status filter and per-document mention counts', async () => {
+    const { project } = await newProject({ sample: false });
     const ids = Array.from(
       { length: 25 },
       (_, i) => addText(project, `Report number ${i} about rockets.`, `Report ${i}`),
@@ -113,8 +113,8 @@ describe('documents', () => {
     project.close();
   });
 
-  test('status and note are undoable edits on the document\'s stack', () => {
-    const { project } = newProject({ sample: false });
+  test('status and note are undoable edits on the document\'s stack', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, 'Rockets hit Baghdad.');
     assert.equal(project.documents.setStatus(doc, 'in_progress').status, 'in_progress');
     assert.deepEqual(
@@ -130,8 +130,8 @@ describe('documents', () => {
     project.close();
   });
 
-  test('get returns the document with all its annotations', () => {
-    const { project } = newProject({ sample: false });
+  test('get returns the document with all its annotations', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, 'Militants fired rockets at Baghdad.');
     const entity = project.entities.create({ name: 'Baghdad', typeId: null });
     const m = project.mentions.create({ documentId: doc, start: 27, end: 34, typeId: null });

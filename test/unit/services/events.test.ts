@@ -10,8 +10,8 @@ const TEXT = 'Militants fired rockets at the US embassy in Baghdad late on Tuesd
 const at = (phrase: string) => spanOf(TEXT, phrase);
 
 // A project with TEXT as document `doc` and an Attack event on "fired".
-function attackOnFired() {
-  const { project } = newProject({ sample: false });
+async function attackOnFired() {
+  const { project } = await newProject({ sample: false });
   const doc = addText(project, TEXT);
   const ids = labelIds(project);
   const { event, trigger } = project.events.create({
@@ -23,8 +23,8 @@ function attackOnFired() {
 }
 
 describe('events and arguments', () => {
-  test('an event on a new span creates its trigger in the same action, with default attributes', () => {
-    const { project, doc, event, trigger } = attackOnFired();
+  test('an event on a new span creates its trigger in the same action, with default attributes', async () => {
+    const { project, doc, event, trigger } = await attackOnFired();
     assert.equal(trigger.typeId, null);
     assert.equal(event.triggerMentionId, trigger.id);
     assert.deepEqual(event.attributes, {
@@ -41,8 +41,8 @@ describe('events and arguments', () => {
     project.close();
   });
 
-  test('an argument on a new span creates the mention; a role the type does not accept is allowed', () => {
-    const { project, doc, ids, event } = attackOnFired();
+  test('an argument on a new span creates the mention; a role the type does not accept is allowed', async () => {
+    const { project, doc, ids, event } = await attackOnFired();
     // Instrument accepts WEA and VEH; a PER filler is a warning in the UI, not an error.
     const result = project.arguments.create({
       eventId: event.id,
@@ -56,8 +56,8 @@ describe('events and arguments', () => {
     project.close();
   });
 
-  test('a role that is not repeatable takes one filler', () => {
-    const { project, doc, ids, event } = attackOnFired();
+  test('a role that is not repeatable takes one filler', async () => {
+    const { project, doc, ids, event } = await attackOnFired();
     const place = ids.role('Conflict.Attack', 'Place');
     const gpe = ids.entity('GPE');
     const fillPlace = (phrase: string) => () =>
@@ -81,8 +81,8 @@ describe('events and arguments', () => {
     project.close();
   });
 
-  test("arguments and triggers must be in the event's document; roles must be of its type", () => {
-    const { project, ids, doc, event } = attackOnFired();
+  test("arguments and triggers must be in the event's document; roles must be of its type", async () => {
+    const { project, ids, doc, event } = await attackOnFired();
     const other = addText(project, 'Police arrested a man in Basra.');
     const elsewhere = project.mentions.create({ documentId: other, start: 0, end: 6, typeId: ids.entity('ORG') });
     const arrest = project.events.create({
@@ -111,8 +111,8 @@ describe('events and arguments', () => {
     project.close();
   });
 
-  test("changing an event's type keeps arguments whose role name the new type has", () => {
-    const { project, doc, ids, event } = attackOnFired();
+  test("changing an event's type keeps arguments whose role name the new type has", async () => {
+    const { project, doc, ids, event } = await attackOnFired();
     const gpe = ids.entity('GPE');
     const fill = (role: string, phrase: string) =>
       project.arguments.create({
@@ -134,8 +134,8 @@ describe('events and arguments', () => {
     project.close();
   });
 
-  test('deleting an event removes its arguments and its unused untyped trigger', () => {
-    const { project, doc, ids, event } = attackOnFired();
+  test('deleting an event removes its arguments and its unused untyped trigger', async () => {
+    const { project, doc, ids, event } = await attackOnFired();
     project.arguments.create({
       eventId: event.id,
       roleId: ids.role('Conflict.Attack', 'Time'),
@@ -154,8 +154,8 @@ describe('events and arguments', () => {
     project.close();
   });
 
-  test('relations link two mentions of one document', () => {
-    const { project } = newProject({ sample: false });
+  test('relations link two mentions of one document', async () => {
+    const { project } = await newProject({ sample: false });
     const ids = labelIds(project);
     const doc = addText(project, TEXT);
     const other = addText(project, 'Police arrested a man in Basra.');

@@ -7,8 +7,8 @@ import { addText, dumpDatabase, newProject, typeId } from '../../support/project
 const TEXT = 'Militants fired rockets at the US embassy in Baghdad.';
 
 describe('undo and redo', () => {
-  test('undo and redo survive closing and reopening the project', () => {
-    const { project, file } = newProject({ sample: false });
+  test('undo and redo survive closing and reopening the project', async () => {
+    const { project, file } = await newProject({ sample: false });
     const doc = addText(project, TEXT);
     const gpe = typeId(project, 'entity', 'GPE');
     const empty = dumpDatabase(project.db).mentions;
@@ -16,12 +16,12 @@ describe('undo and redo', () => {
     const annotated = dumpDatabase(project.db).mentions;
     project.close();
 
-    let reopened = Project.open(file);
+    let reopened = await Project.open(file);
     assert.deepEqual(reopened.history.undo(doc), { actionId: 1, label: 'Add GPE mention', documentId: doc });
     assert.deepEqual(dumpDatabase(reopened.db).mentions, empty);
     reopened.close();
 
-    reopened = Project.open(file);
+    reopened = await Project.open(file);
     assert.equal(reopened.history.redo(doc)?.label, 'Add GPE mention');
     assert.deepEqual(dumpDatabase(reopened.db).mentions, annotated);
     assert.equal(reopened.mentions.get(mention.id).end, 52);
@@ -29,8 +29,8 @@ describe('undo and redo', () => {
     reopened.close();
   });
 
-  test('a new edit clears the redo stack of its document', () => {
-    const { project } = newProject({ sample: false });
+  test('a new edit clears the redo stack of its document', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, TEXT);
     project.mentions.create({ documentId: doc, start: 0, end: 9, typeId: typeId(project, 'entity', 'PER') });
     project.mentions.create({ documentId: doc, start: 16, end: 23, typeId: typeId(project, 'entity', 'WEA') });
@@ -47,8 +47,8 @@ describe('undo and redo', () => {
     project.close();
   });
 
-  test('redo re-applies the most recently undone action first, in order', () => {
-    const { project } = newProject({ sample: false });
+  test('redo re-applies the most recently undone action first, in order', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, TEXT);
     project.mentions.create({ documentId: doc, start: 0, end: 9, typeId: null });
     project.mentions.create({ documentId: doc, start: 16, end: 23, typeId: null });
@@ -66,8 +66,8 @@ describe('undo and redo', () => {
     project.close();
   });
 
-  test('each document, and the schema, has its own stack', () => {
-    const { project } = newProject({ sample: false });
+  test('each document, and the schema, has its own stack', async () => {
+    const { project } = await newProject({ sample: false });
     const a = addText(project, TEXT);
     const b = addText(project, 'Police arrested a man in Basra.');
     project.mentions.create({ documentId: a, start: 0, end: 9, typeId: null });
@@ -82,8 +82,8 @@ describe('undo and redo', () => {
     project.close();
   });
 
-  test('an undo that a later change elsewhere made impossible is refused and leaves the history', () => {
-    const { project } = newProject({ sample: false });
+  test('an undo that a later change elsewhere made impossible is refused and leaves the history', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, TEXT);
     const per = typeId(project, 'entity', 'PER');
     const mention = project.mentions.create({ documentId: doc, start: 0, end: 9, typeId: per });

@@ -11,14 +11,14 @@ const at = (phrase: string) => spanOf(TEXT, phrase);
 const BLACK = '#000000';
 
 // A project with TEXT as document `doc`.
-function withText() {
-  const { project } = newProject({ sample: false });
+async function withText() {
+  const { project } = await newProject({ sample: false });
   return { project, doc: addText(project, TEXT), ids: labelIds(project) };
 }
 
 describe('the label schema', () => {
-  test('renaming and recolouring a type keeps its annotations', () => {
-    const { project, doc, ids } = withText();
+  test('renaming and recolouring a type keeps its annotations', async () => {
+    const { project, doc, ids } = await withText();
     const per = ids.entity('PER');
     const mention = project.mentions.create({ documentId: doc, start: 0, end: 9, typeId: per });
     const renamed = project.schema.saveEntityType({ id: per, name: 'PERSON', color: '#123456', hotkey: '1' });
@@ -33,8 +33,8 @@ describe('the label schema', () => {
     project.close();
   });
 
-  test('duplicate names and hotkeys are conflicts that name the holder', () => {
-    const { project } = withText();
+  test('duplicate names and hotkeys are conflicts that name the holder', async () => {
+    const { project } = await withText();
     const entityType = (name: string, hotkey: string | null) => () =>
       project.schema.saveEntityType({ name, color: BLACK, hotkey });
     assert.throws(entityType('per', null), refused('conflict', /already an entity type named "PER"/));
@@ -50,8 +50,8 @@ describe('the label schema', () => {
     project.close();
   });
 
-  test('deleting a type in use asks first, then with force removes its annotations (undoable)', () => {
-    const { project, doc, ids } = withText();
+  test('deleting a type in use asks first, then with force removes its annotations (undoable)', async () => {
+    const { project, doc, ids } = await withText();
     const fac = ids.entity('FAC');
     const embassy = project.mentions.create({ documentId: doc, ...at('the US embassy in Baghdad'), typeId: fac });
     project.mentions.create({ documentId: doc, ...at('US embassy'), typeId: fac });
@@ -81,8 +81,8 @@ describe('the label schema', () => {
     project.close();
   });
 
-  test('deleting an event type in use takes its events, arguments and triggers along', () => {
-    const { project, doc, ids } = withText();
+  test('deleting an event type in use takes its events, arguments and triggers along', async () => {
+    const { project, doc, ids } = await withText();
     const attack = ids.event('Conflict.Attack');
     const { event } = project.events.create({ documentId: doc, typeId: attack, trigger: at('fired') });
     project.arguments.create({
@@ -104,8 +104,8 @@ describe('the label schema', () => {
     project.close();
   });
 
-  test('an event type is saved with its whole role list', () => {
-    const { project, ids } = withText();
+  test('an event type is saved with its whole role list', async () => {
+    const { project, ids } = await withText();
     const [per, gpe, time] = [ids.entity('PER'), ids.entity('GPE'), ids.entity('TIME')];
     const elect = { name: 'Personnel.Elect', color: '#AABBCC', hotkey: 'e' };
     const created = project.schema.saveEventType({
@@ -157,8 +157,8 @@ describe('the label schema', () => {
     project.close();
   });
 
-  test('a role in use cannot be removed from its event type', () => {
-    const { project, doc, ids } = withText();
+  test('a role in use cannot be removed from its event type', async () => {
+    const { project, doc, ids } = await withText();
     const attack = project.schema.get().eventTypes.find((t) => t.name === 'Conflict.Attack')!;
     const { event } = project.events.create({ documentId: doc, typeId: attack.id, trigger: at('fired') });
     project.arguments.create({
@@ -177,8 +177,8 @@ describe('the label schema', () => {
     project.close();
   });
 
-  test('renaming or deleting an attribute rewrites the annotations that carry it', () => {
-    const { project, doc, ids } = withText();
+  test('renaming or deleting an attribute rewrites the annotations that carry it', async () => {
+    const { project, doc, ids } = await withText();
     const attack = ids.event('Conflict.Attack');
     const { event } = project.events.create({ documentId: doc, typeId: attack, trigger: at('fired') });
     const realis = project.schema.get().attributes.find((a) => a.name === 'realis')!;

@@ -9,8 +9,8 @@ const refused = (code: string, pattern: RegExp) => (error: unknown) =>
 const ANNOTATION_TABLES = ['mentions', 'events', 'event_arguments', 'relations'];
 
 describe('mentions', () => {
-  test('offsets count code points: after an emoji, "US embassy" is 2..12', () => {
-    const { project } = newProject({ sample: false });
+  test('offsets count code points: after an emoji, "US embassy" is 2..12', async () => {
+    const { project } = await newProject({ sample: false });
     const text = '👍 US embassy';
     assert.equal(text.length, 13); // UTF-16 units: the emoji is two
     const doc = addText(project, text);
@@ -38,8 +38,8 @@ describe('mentions', () => {
     project.close();
   });
 
-  test('a mention is refused for a missing document or type, and a reversed resize', () => {
-    const { project } = newProject({ sample: false });
+  test('a mention is refused for a missing document or type, and a reversed resize', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, 'Rockets hit Baghdad.');
     const create = (documentId: number, typeId: number | null) => () =>
       project.mentions.create({ documentId, start: 0, end: 3, typeId });
@@ -53,8 +53,8 @@ describe('mentions', () => {
     project.close();
   });
 
-  test('attributes are checked against the definitions', () => {
-    const { project } = newProject({ sample: false });
+  test('attributes are checked against the definitions', async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, 'Rockets hit Baghdad.');
     const create = (attributes: Record<string, string | boolean>) => () =>
       project.mentions.create({ documentId: doc, start: 0, end: 7, typeId: null, attributes });
@@ -64,8 +64,8 @@ describe('mentions', () => {
     project.close();
   });
 
-  test('updating links an entity and changes the type, as one undoable action', () => {
-    const { project } = newProject({ sample: false });
+  test('updating links an entity and changes the type, as one undoable action', async () => {
+    const { project } = await newProject({ sample: false });
     const ids = labelIds(project);
     const doc = addText(project, 'Rockets hit Baghdad.');
     const mention = project.mentions.create({ documentId: doc, start: 12, end: 19, typeId: ids.entity('LOC') });
@@ -78,8 +78,8 @@ describe('mentions', () => {
     project.close();
   });
 
-  test('deleting a mention removes what depends on it, and one undo restores all of it exactly', () => {
-    const { project } = newProject({ sample: false });
+  test('deleting a mention removes what depends on it, and one undo restores all of it exactly', async () => {
+    const { project } = await newProject({ sample: false });
     const ids = labelIds(project);
     const text = 'Militants fired rockets at the US embassy in Baghdad, and the militia also shelled it.';
     const doc = addText(project, text);
@@ -120,8 +120,8 @@ describe('mentions', () => {
     project.close();
   });
 
-  test("a duplicate span is allowed (nested and repeated annotation is the analyst's call)", () => {
-    const { project } = newProject({ sample: false });
+  test("a duplicate span is allowed (nested and repeated annotation is the analyst's call)", async () => {
+    const { project } = await newProject({ sample: false });
     const doc = addText(project, 'Rockets hit Baghdad.');
     const per = labelIds(project).entity('PER');
     project.mentions.create({ documentId: doc, start: 0, end: 7, typeId: per });

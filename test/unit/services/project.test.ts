@@ -8,8 +8,8 @@ import { Project } from '../../../main/services/project';
 import { addText, newProject, spanOf, tempDir, typeId } from '../../support/projectFixture';
 
 describe('projects', () => {
-  test('a sample project has the default schema and the sample article', () => {
-    const { project, file } = newProject({ sample: true });
+  test('a sample project has the default schema and the sample article', async () => {
+    const { project, file } = await newProject({ sample: true });
     assert.deepEqual(project.info(), { path: file, name: 'test', schemaVersion: SCHEMA_VERSION, documentCount: 1 });
     const doc = project.documents.get(1);
     assert.equal(doc.title, SAMPLE_TITLE);
@@ -31,8 +31,8 @@ describe('projects', () => {
     project.close();
   });
 
-  test('a project without the sample still gets the default schema', () => {
-    const { project } = newProject({ sample: false });
+  test('a project without the sample still gets the default schema', async () => {
+    const { project } = await newProject({ sample: false });
     assert.equal(project.info().documentCount, 0);
     assert.deepEqual(
       project.schema.get().entityTypes.map((t) => t.name),
@@ -41,8 +41,8 @@ describe('projects', () => {
     project.close();
   });
 
-  test('the default schema gives the first nine entity types the hotkeys 1 to 9', () => {
-    const { project } = newProject({ sample: false });
+  test('the default schema gives the first nine entity types the hotkeys 1 to 9', async () => {
+    const { project } = await newProject({ sample: false });
     assert.deepEqual(
       project.schema.get().entityTypes.slice(0, 9).map((t) => t.hotkey),
       ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
@@ -57,8 +57,8 @@ describe('projects', () => {
     project.close();
   });
 
-  test('stats count rows, annotations per label and documents per status', () => {
-    const { project } = newProject({ sample: true });
+  test('stats count rows, annotations per label and documents per status', async () => {
+    const { project } = await newProject({ sample: true });
     const text = project.documents.get(1).text;
     const fac = typeId(project, 'entity', 'FAC');
     project.mentions.create({ documentId: 1, ...spanOf(text, 'the US embassy in Baghdad'), typeId: fac });
@@ -84,14 +84,14 @@ describe('projects', () => {
     project.close();
   });
 
-  test('a project reopens with everything in it', () => {
+  test('a project reopens with everything in it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'Iraq 2024.spanlab');
-    const project = Project.create(file, { sample: true });
+    const project = await Project.create(file, { sample: true });
     project.mentions.create({ documentId: 1, start: 0, end: 6, typeId: null });
     project.close();
     project.close(); // idempotent
-    const reopened = Project.open(file);
+    const reopened = await Project.open(file);
     assert.equal(reopened.info().name, 'Iraq 2024');
     assert.equal(reopened.stats().mentions, 1);
     reopened.close();

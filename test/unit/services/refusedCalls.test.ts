@@ -27,8 +27,8 @@ describe('refused calls change nothing', () => {
   const textFile = path.join(dir, 'notes.spanlab');
   const projectFile = path.join(dir, 'project.spanlab');
 
-  before(() => {
-    workspace.createProject(projectFile, true);
+  before(async () => {
+    await workspace.createProject(projectFile, true);
     const project = workspace.requireProject();
     const text = project.documents.get(1).text;
     ids.doc = 1;

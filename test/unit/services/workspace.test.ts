@@ -5,8 +5,14 @@ import { describe, test } from 'node:test';
 import type { CallName, EventMessage } from '../../../common/contract';
 import { CALL_NAMES } from '../../../common/contract';
 import { dispatch } from '../../../main/api/dispatch';
+import { SpanlabError } from '../../../common/errors';
+import { Project } from '../../../main/services/project';
 import { Workspace } from '../../../main/services/workspace';
-import { tempDir } from '../../support/projectFixture';
+import { tempDir, versionZeroFile } from '../../support/projectFixture';
+
+// A WAL-mode file's -wal and -shm go when its last connection closes: any still there
+// after the workspace closed belong to a connection left open.
+const leftOpen = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('-wal') || f.endsWith('-shm'));
 
 const WITHOUT_PROJECT: CallName[] = [
   'app.info',
@@ -91,10 +97,10 @@ describe('the workspace', () => {
     workspace.onEvent((message) => events.push(message));
     const a = path.join(dir, 'a.spanlab');
     const b = path.join(dir, 'b.spanlab');
-    const created = workspace.createProject(a, true);
+    const created = await workspace.createProject(a, true);
     assert.equal(created.documentCount, 1);
-    workspace.createProject(b, false);
-    workspace.openProject(a);
+    await workspace.createProject(b, false);
+    await workspace.openProject(a);
     assert.deepEqual(workspace.current()?.path, a);
     const recent = await dispatch(workspace.handlers, 'project.recent', {});
     assert.ok(recent.ok);
@@ -123,10 +129,54 @@ describe('the workspace', () => {
     assert.equal(workspace.current(), null);
   });
 
+  test('opens run one at a time: the last one asked for wins and no connection is left open', async () => {
+    const dir = tempDir();
+    const workspace = new Workspace({ settingsDir: path.join(dir, 'settings'), mode: 'serve', version: 't' });
+    const changed: string[] = [];
+    workspace.onEvent((m) => m.name === 'project.changed' && changed.push(path.basename(m.payload?.path ?? '-')));
+    const old = path.join(dir, 'old.spanlab');
+    versionZeroFile(old).close();
+    const current = path.join(dir, 'current.spanlab');
+    (await Project.create(current, { sample: false })).close();
+
+    // The outdated file is backed up first, over several event-loop turns; the up-to-date
+    // one, asked for meanwhile, would finish first if it did not wait its turn.
+    const [first, second] = await Promise.all([workspace.openProject(old), workspace.openProject(current)]);
+    assert.deepEqual([first.path, second.path], [old, current]);
+    assert.equal(workspace.current()?.path, current);
+    assert.deepEqual(changed, ['old.spanlab', 'current.spanlab']);
+
+    // The same outdated file asked for twice at once: backed up and upgraded once, both answered.
+    const twice = path.join(dir, 'twice.spanlab');
+    versionZeroFile(twice).close();
+    const both = await Promise.all([workspace.openProject(twice), workspace.openProject(twice)]);
+    assert.deepEqual(both.map((info) => info.path), [twice, twice]);
+    assert.equal(fs.readdirSync(dir).filter((f) => f.startsWith('twice.v0-backup-')).length, 1);
+
+    workspace.close();
+    assert.deepEqual(leftOpen(dir), []);
+  });
+
+  test('closing the workspace abandons an open still in flight', async () => {
+    const dir = tempDir();
+    const workspace = new Workspace({ settingsDir: path.join(dir, 'settings'), mode: 'serve', version: 't' });
+    const old = path.join(dir, 'old.spanlab');
+    versionZeroFile(old).close();
+    const pending = workspace.openProject(old);
+    await new Promise((resolve) => setImmediate(resolve)); // the open is under way: backing the file up
+    workspace.close(); // as on quit
+    await assert.rejects(pending, (error) => error instanceof SpanlabError && error.code === 'conflict');
+    assert.equal(workspace.current(), null);
+    assert.deepEqual(leftOpen(dir), []);
+    // Only that open was abandoned: the workspace opens projects again.
+    assert.equal((await workspace.openProject(old)).path, old);
+    workspace.close();
+  });
+
   test('undo and redo tell the UI which document changed; an ordinary edit does not', async () => {
     const dir = tempDir();
     const workspace = new Workspace({ settingsDir: dir, mode: 'serve', version: 't' });
-    workspace.createProject(path.join(dir, 'p.spanlab'), true);
+    await workspace.createProject(path.join(dir, 'p.spanlab'), true);
     const events: EventMessage[] = [];
     workspace.onEvent((message) => events.push(message));
     const created = await dispatch(
