@@ -22,8 +22,11 @@ test('the text cannot be changed by typing, but can be selected with Shift+Arrow
   for (const key of ['Enter', 'Backspace', 'Delete', 'Control+x', 'Control+v', 'Tab']) {
     await page.keyboard.press(key);
   }
-  await page.keyboard.insertText('inserted');
   expect(await article.textContent()).toBe(domBefore);
+  // Text that arrives like IME input cannot be cancelled before the browser writes it into
+  // the DOM; ProseMirror reads it back, the filter refuses it and the view redraws the text.
+  await page.keyboard.insertText('inserted');
+  await expect.poll(() => article.textContent()).toBe(domBefore);
 
   // Keyboard selection: Home, then five Shift+ArrowRight select five characters.
   await paragraph.click({ position: { x: 2, y: 8 } });
