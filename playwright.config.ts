@@ -2,15 +2,8 @@
 // (test/e2e/fixtures.ts). The browser is, in order: $PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH,
 // the system's /usr/bin/chromium, or Playwright's own (`npx playwright install chromium`).
 
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-function chromiumExecutable(): string | undefined {
-  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
-  if (fromEnv) return fromEnv;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined;
-}
+import { CHROMIUM_ARGS, chromiumExecutable } from './test/support/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -32,13 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });
