@@ -23,6 +23,7 @@ import type {
   RecentProject,
   Relation,
   RelationType,
+  SchemaImportReport,
 } from './model';
 import { ATTRIBUTE_TARGETS, DOCUMENT_STATUSES } from './model';
 import type { CallResult } from './errors';
@@ -217,6 +218,8 @@ export const callInputs = {
       force: z.boolean(),
     })
     .strict(),
+  'schema.importBratConf': z.object({ text: z.string().max(1024 * 1024) }).strict(),
+  'schema.exportBratConf': empty,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The output of each call. Keys must match `callInputs` exactly (checked below). */
@@ -255,6 +258,8 @@ export interface CallOutputs {
   'schema.saveRelationType': RelationType;
   'schema.saveAttribute': AttributeDef;
   'schema.delete': { deleted: boolean; affected: number };
+  'schema.importBratConf': SchemaImportReport;
+  'schema.exportBratConf': { text: string };
 }
 
 export type CallName = keyof typeof callInputs;

@@ -178,6 +178,12 @@ export interface LabelSchema {
   attributes: AttributeDef[];
 }
 
+export interface SchemaImportReport {
+  added: { entityTypes: number; eventTypes: number; relationTypes: number; attributes: number };
+  skipped: string[];
+  errors: { line: number; message: string }[];
+}
+
 export interface ProjectStats {
   documents: number;
   mentions: number;

@@ -5,6 +5,7 @@
 // their copy freely; this file is only the seed. Pure data: names, not database ids.
 
 import type { AttributeTarget } from '../common/model';
+import { LABEL_PALETTES } from './labelPalette';
 
 export interface SeedType {
   name: string;
@@ -39,12 +40,11 @@ export interface SchemaSeed {
   attributes: SeedAttribute[];
 }
 
-// Paul Tol's "muted" scheme has exactly nine colours that stay distinct under the common
-// colour-vision deficiencies, one per entity type; events use his "light" scheme so that an
-// event trigger never looks like an entity, and relations the Okabe–Ito line colours.
-const MUTED = ['#CC6677', '#332288', '#DDCC77', '#117733', '#88CCEE', '#882255', '#44AA99', '#999933', '#AA4499'];
-const LIGHT = ['#77AADD', '#EE8866', '#EEDD88', '#FFAABB', '#99DDFF', '#44BB99', '#BBCC33', '#AAAA00'];
-const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#D55E00', '#CC79A7'];
+// One colour per type from the kind's colour-blind-safe palette (labelPalette.ts): the nine
+// muted colours for the nine entity types, the light ones for events, Okabe–Ito for relations.
+const MUTED = LABEL_PALETTES.entity;
+const LIGHT = LABEL_PALETTES.event;
+const OKABE_ITO = LABEL_PALETTES.relation;
 
 const entityTypes: [string, string][] = [
   ['PER', 'Person: a human being, named (Laura Whitfield), nominal (the ambassador) or pronoun (she).'],

@@ -5,6 +5,7 @@ import type { CallHandlers } from '../../common/contract';
 import { SpanlabError } from '../../common/errors';
 import type { ProjectInfo, RecentProject } from '../../common/model';
 import type { Project } from './project';
+import { exportBratConf, importBratConf } from './schemaInterchange';
 
 /** What the handlers need from whoever holds the open project (the Workspace). */
 export interface HandlerDeps {
@@ -71,5 +72,7 @@ export function createHandlers(deps: HandlerDeps): CallHandlers {
     'schema.saveRelationType': (input) => p().schema.saveRelationType(input),
     'schema.saveAttribute': (input) => p().schema.saveAttribute(input),
     'schema.delete': (input) => p().schema.delete(input),
+    'schema.importBratConf': ({ text }) => importBratConf(p(), text),
+    'schema.exportBratConf': () => ({ text: exportBratConf(p().schema.get(), p().info().name) }),
   };
 }

@@ -8,6 +8,7 @@ import type { CallOutputs, EventPayloads } from '../../common/contract';
 import type { ProjectInfo } from '../../common/model';
 import { errorMessage } from '../client';
 import { applyLabelColors } from '../editor/labelStyles';
+import { SchemaView } from '../schema/SchemaView';
 import { useTheme } from '../theme/useTheme';
 import { AboutDialog } from './AboutDialog';
 import { useClient } from './ClientContext';
@@ -19,6 +20,7 @@ import type { PickerAction } from './ProjectPicker';
 import { ProjectPicker } from './ProjectPicker';
 import { ProjectOverview } from './ProjectOverview';
 import { TopBar } from './TopBar';
+import type { AppView } from './ViewSwitch';
 import './App.css';
 
 /** A request to show the project picker, and the action it should start (from a menu). */
@@ -42,6 +44,7 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   /** The action a menu command asked of the picker shown while no project is open. */
   const [pickerRequest, setPickerRequest] = useState<PickerRequest | null>(null);
+  const [view, setView] = useState<AppView>('documents');
   const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
 
   const showProject = useCallback((next: ProjectInfo | null) => {
@@ -49,6 +52,7 @@ export function App() {
     setOpenId(null);
     setSwitching(null);
     setListVersion((v) => v + 1);
+    setView('documents');
   }, []);
 
   useEffect(() => {
@@ -111,6 +115,8 @@ export function App() {
       onToggleTheme={toggleTheme}
       onSwitchProject={() => setSwitching({ action: null, seq: Date.now() })}
       onAbout={() => setAboutOpen(true)}
+      view={view}
+      onViewChange={setView}
     />
   );
   const noticeBar = notice && <Notice message={notice} onDismiss={() => setNotice(null)} />;
@@ -139,7 +145,8 @@ export function App() {
     <div className="app" data-testid="app-shell">
       {topBar}
       {noticeBar}
-      <div className="workspace">
+      {view === 'schema' && <SchemaView />}
+      {view !== 'schema' && <div className="workspace">
         <DocumentList project={project.path} version={listVersion} openId={openId} onOpen={setOpenId} />
         {openId === null ? (
           <>
@@ -164,7 +171,7 @@ export function App() {
         ) : (
           <DocumentPane key={openId} documentId={openId} onSummaryChange={refreshList} />
         )}
-      </div>
+      </div>}
       {switching && (
         <ProjectPicker
           key={switching.seq}

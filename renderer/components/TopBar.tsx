@@ -5,6 +5,8 @@ import type { ProjectInfo } from '../../common/model';
 import type { Theme } from '../theme/themePreference';
 import { Button } from './Button';
 import { Icon } from './Icon';
+import type { AppView } from './ViewSwitch';
+import { ViewSwitch } from './ViewSwitch';
 import './TopBar.css';
 
 interface TopBarProps {
@@ -13,9 +15,11 @@ interface TopBarProps {
   onToggleTheme: () => void;
   onSwitchProject: () => void;
   onAbout: () => void;
+  view?: AppView;
+  onViewChange?: (view: AppView) => void;
 }
 
-export function TopBar({ project, theme, onToggleTheme, onSwitchProject, onAbout }: TopBarProps) {
+export function TopBar({ project, theme, onToggleTheme, onSwitchProject, onAbout, view, onViewChange }: TopBarProps) {
   return (
     <header className="top-bar">
       <div className="top-bar-brand">
@@ -39,6 +43,7 @@ export function TopBar({ project, theme, onToggleTheme, onSwitchProject, onAbout
             </span>
             <Icon name="switch" size={14} />
           </button>
+          {view && onViewChange && <ViewSwitch view={view} onChange={onViewChange} />}
         </>
       )}
       <div className="top-bar-actions">

@@ -127,6 +127,8 @@ function valid(name: CallName, ids: Record<string, number>): Record<string, unkn
     'schema.saveRelationType': { name: 'R', color: '#000000', hotkey: null },
     'schema.saveAttribute': { target: 'mention', name: 'flag', values: [], defaultValue: null },
     'schema.delete': { kind: 'entityType', id: ids.per, force: false },
+    'schema.importBratConf': { text: '[entities]\nNORP\n' },
+    'schema.exportBratConf': {},
   };
   return payloads[name];
 }

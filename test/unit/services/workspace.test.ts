@@ -51,6 +51,7 @@ const PAYLOADS: Partial<Record<CallName, unknown>> = {
   'schema.saveRelationType': { name: 'X', color: '#000000', hotkey: null },
   'schema.saveAttribute': { target: 'mention', name: 'x', values: [], defaultValue: null },
   'schema.delete': { kind: 'entityType', id: 1, force: false },
+  'schema.importBratConf': { text: '' },
 };
 
 describe('the workspace', () => {
