@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 /** Benchmark modules, by name. Add a line when adding a benchmark file. */
 const BENCHMARKS: Record<string, string> = {
   documentList: './documentList.ts',
+  export: './export.ts',
+  import: './import.ts',
 };
 
 const wanted = process.argv.slice(2);

@@ -4,10 +4,12 @@
 
 import type { Command } from './command';
 import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { statsCommand } from './commands/stats';
 
-export const COMMANDS: readonly Command[] = [serveCommand, statsCommand, checkCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, importCommand, exportCommand, statsCommand, checkCommand];
 
 /// The command called `name`, if there is one.
 export function findCommand(name: string): Command | undefined {

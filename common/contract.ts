@@ -27,6 +27,10 @@ import type {
 } from './model';
 import { ATTRIBUTE_TARGETS, DOCUMENT_STATUSES } from './model';
 import type { CallResult } from './errors';
+import type { ImportJobState, ImportProgress } from './importReport';
+import { IMPORT_FORMATS } from './importReport';
+import type { ExportJobState } from './export';
+import { EXPORT_FORMAT_NAMES } from './export';
 
 // --- building blocks ------------------------------------------------------------
 // Bounds are generous for real work and small enough that a hostile payload is refused
@@ -49,6 +53,45 @@ const attributes = z
   .record(z.string().min(1).max(100), z.union([z.string().max(1_000), z.boolean()]))
   .refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
 const empty = z.object({}).strict();
+const importFormat = z.enum(['auto', ...IMPORT_FORMATS]);
+/** A JSON field or CSV column name. */
+const fieldName = z.string().min(1).max(200);
+const jobId = z.string().min(1).max(100);
+
+/** What to export and where (common/export.ts): `export.start`, and `spanlab export` too. */
+const exportRequest = z
+  .object({
+    format: z.enum(EXPORT_FORMAT_NAMES),
+    /**
+     * The file, or for folder outputs (and any split) the folder, to write. Relative to the
+     * project's folder when not absolute; `~/` is the home folder.
+     */
+    out: z.string().trim().min(1).max(4_096),
+    /** Only documents with this status. */
+    status: z.enum(DOCUMENT_STATUSES).optional(),
+    /** Only documents of this import batch. */
+    batch: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** Only documents matching this full-text search (as in the document list). */
+    query: z.string().max(500).optional(),
+    /** Only these labels (entity, event and relation type names); all when absent. */
+    labels: z.array(z.string().trim().min(1).max(200)).min(1).max(1_000).optional(),
+    /** Percentages of documents for train, dev and test. */
+    split: z
+      .object({ train: z.int().min(0).max(100), dev: z.int().min(0).max(100), test: z.int().min(0).max(100) })
+      .strict()
+      .refine((s) => s.train + s.dev + s.test === 100, 'train, dev and test must add up to 100')
+      .optional(),
+    seed: z.int().min(0).max(2 ** 31 - 1).optional(),
+    /** CoNLL: write `-DOCSTART-` before each document (default true). */
+    docstart: z.boolean().optional(),
+    /** Tag formats: which of two overlapping mentions to keep (default outermost). */
+    keep: z.enum(['outermost', 'innermost']).optional(),
+    /** hf: one row per sentence (default) or per document. */
+    level: z.enum(['sentence', 'document']).optional(),
+    /** doccano: `labels` triples (default) or the `entities` + `relations` form. */
+    doccanoForm: z.enum(['labels', 'entities']).optional(),
+  })
+  .strict();
 
 const span = z
   .object({ start: offset, end: offset })
@@ -218,8 +261,57 @@ export const callInputs = {
       force: z.boolean(),
     })
     .strict(),
+  /**
+   * Merges a brat annotation.conf into the schema: adds the types and attributes it lacks,
+   * keeps those it has (by name), as one undoable action. Unreadable lines are reported.
+   */
   'schema.importBratConf': z.object({ text: z.string().max(1024 * 1024) }).strict(),
+  /** The schema as a brat annotation.conf. */
   'schema.exportBratConf': empty,
+
+  /**
+   * Imports files and folders (taken recursively) into the open project, in a worker; its
+   * progress comes as `progress` events, its report from import.status. In serve mode the
+   * paths are paths on the machine running Spanlab.
+   */
+  'import.start': z
+    .object({
+      paths: z.array(filePath).min(1).max(10_000),
+      format: importFormat.optional(),
+      textField: fieldName.optional(),
+      titleField: fieldName.optional(),
+    })
+    .strict(),
+  /**
+   * Imports files dropped on the window, sent as their bytes (base64) under their own
+   * names; at most 10 MB in all (the service refuses more, saying to use import.start).
+   */
+  'import.files': z
+    .object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(255), data: z.base64().max(14 * 1024 * 1024) }).strict())
+        .min(1)
+        .max(1_000),
+      format: importFormat.optional(),
+      textField: fieldName.optional(),
+      titleField: fieldName.optional(),
+    })
+    .strict(),
+  'import.cancel': z.object({ jobId }).strict(),
+  'import.status': z.object({ jobId }).strict(),
+  /** Asks the user for files or a folder to import with a native dialog; `unsupported` in serve mode. */
+  'import.pickPaths': z.object({ kind: z.enum(['files', 'folder']) }).strict(),
+
+  /**
+   * Exports documents as training data (common/export.ts), in a worker; its progress comes
+   * as `progress` events, its report from export.status. In serve mode `out` is a path on
+   * the machine running Spanlab.
+   */
+  'export.start': exportRequest,
+  'export.cancel': z.object({ jobId }).strict(),
+  'export.status': z.object({ jobId }).strict(),
+  /** Asks where to write an export with a native save dialog; `unsupported` in serve mode. */
+  'export.pickPath': z.object({ format: z.enum(EXPORT_FORMAT_NAMES), split: z.boolean() }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 /** The output of each call. Keys must match `callInputs` exactly (checked below). */
@@ -260,6 +352,15 @@ export interface CallOutputs {
   'schema.delete': { deleted: boolean; affected: number };
   'schema.importBratConf': SchemaImportReport;
   'schema.exportBratConf': { text: string };
+  'import.start': { jobId: string };
+  'import.files': { jobId: string };
+  'import.cancel': { cancelled: boolean };
+  'import.status': ImportJobState;
+  'import.pickPaths': { paths: string[] };
+  'export.start': { jobId: string };
+  'export.cancel': { cancelled: boolean };
+  'export.status': ExportJobState;
+  'export.pickPath': { path: string | null };
 }
 
 export type CallName = keyof typeof callInputs;
@@ -306,7 +407,15 @@ export interface EventPayloads {
   /** Annotations or status of a document changed by someone other than the caller (undo, import). */
   'document.changed': { documentId: number };
   /** Progress of a long job (import, export); `total` null while unknown. */
-  progress: { jobId: string; label: string; done: number; total: number | null; finished: boolean };
+  progress: {
+    jobId: string;
+    label: string;
+    done: number;
+    total: number | null;
+    finished: boolean;
+    /** An import's files, documents, bytes, rate and time left. */
+    import?: ImportProgress;
+  };
   /** A native menu item the renderer carries out. */
   menu: { command: MenuCommand; path?: string };
 }

@@ -178,9 +178,13 @@ export interface LabelSchema {
   attributes: AttributeDef[];
 }
 
+/** What importing a brat annotation.conf into the label schema did. */
 export interface SchemaImportReport {
+  /** How many of each kind were added. */
   added: { entityTypes: number; eventTypes: number; relationTypes: number; attributes: number };
+  /** What was left out and why: definitions the schema already has, parts Spanlab does not keep. */
   skipped: string[];
+  /** Lines of the file that could not be read (1-based), each skipped. */
   errors: { line: number; message: string }[];
 }
 

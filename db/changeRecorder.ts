@@ -4,7 +4,7 @@
 // so it must hold every row the action touched — including rows SQLite would otherwise
 // change silently through ON DELETE CASCADE / SET NULL (see recordedTables.ts).
 
-import type { Statement } from 'better-sqlite3';
+import type { Statement, Transaction } from 'better-sqlite3';
 import { SpanlabError } from '../common/errors';
 import type { Connection } from './openDatabase';
 import type { RecordedTable, TableSpec } from './recordedTables';
@@ -55,7 +55,7 @@ export class ChangeRecorder {
    */
   private readonly highWater = new Map<string, number>();
   private readonly columns = new Map<RecordedTable, readonly string[]>();
-  private readonly runInTransaction: (work: () => unknown) => unknown;
+  private readonly runInTransaction: Transaction<(work: () => unknown) => unknown>;
 
   constructor(private readonly db: Connection) {
     this.runInTransaction = db.transaction((work: () => unknown) => work());
@@ -81,7 +81,10 @@ export class ChangeRecorder {
     this.current = open;
     let result: T;
     try {
-      result = this.runInTransaction(work) as T;
+      // IMMEDIATE: take the write lock before the first read. Another connection (an
+      // import's worker) may commit while this one waits; a deferred transaction that had
+      // already read would then fail with SQLITE_BUSY_SNAPSHOT instead of waiting its turn.
+      result = this.runInTransaction.immediate(work) as T;
     } finally {
       this.current = null;
     }

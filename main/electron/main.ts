@@ -7,9 +7,13 @@ import path from 'node:path';
 import type { EventMessage } from '../../common/contract';
 import type { ProjectInfo } from '../../common/model';
 import { toSpanlabError } from '../api/errorMapping';
+import { bundledExportWorkerScript } from '../services/export/exportWorkerScript';
+import { bundledWorkerScript } from '../services/import/workerScript';
 import { Workspace } from '../services/workspace';
 import { createAppProtocolHandler } from './appProtocol';
+import { pickExportPath } from './exportDialogs';
 import { hardenAllWebContents, hardenSession } from './hardening';
+import { pickImportPaths } from './importDialogs';
 import { registerCallHandlers, sendEvent } from './ipc';
 import { projectPathFromArgv } from './launchArguments';
 import { buildAppMenu } from './menu';
@@ -85,6 +89,11 @@ function run(): void {
       mode: 'electron',
       version: app.getVersion(),
       pickPath: (mode) => pickProjectPath(mode, win),
+      pickImportPaths: (kind) => pickImportPaths(kind, win),
+      // The worker bundled beside this file (build/build.mjs), not its TypeScript source.
+      importWorker: bundledWorkerScript(__dirname),
+      pickExportPath: (request) => pickExportPath(request, win),
+      exportWorker: bundledExportWorkerScript(__dirname),
     });
     workspace = ws;
     ws.onEvent((message) => {

@@ -4,6 +4,10 @@
 import type { CallHandlers } from '../../common/contract';
 import { SpanlabError } from '../../common/errors';
 import type { ProjectInfo, RecentProject } from '../../common/model';
+import type { ExportHandlerDeps } from './export/exportHandlers';
+import { createExportHandlers } from './export/exportHandlers';
+import type { ImportHandlerDeps } from './import/importHandlers';
+import { createImportHandlers } from './import/importHandlers';
 import type { Project } from './project';
 import { exportBratConf, importBratConf } from './schemaInterchange';
 
@@ -18,6 +22,10 @@ export interface HandlerDeps {
   createProject(path: string, sample: boolean): Promise<ProjectInfo>;
   recent(): RecentProject[];
   pickPath?: ((mode: 'open' | 'create') => Promise<string | null>) | undefined;
+  /** The import calls' own needs (main/services/import/importHandlers.ts). */
+  imports: Omit<ImportHandlerDeps, 'requireProject'>;
+  /** The export calls' own needs (main/services/export/exportHandlers.ts). */
+  exports: Omit<ExportHandlerDeps, 'requireProject'>;
 }
 
 export function createHandlers(deps: HandlerDeps): CallHandlers {
@@ -74,5 +82,8 @@ export function createHandlers(deps: HandlerDeps): CallHandlers {
     'schema.delete': (input) => p().schema.delete(input),
     'schema.importBratConf': ({ text }) => importBratConf(p(), text),
     'schema.exportBratConf': () => ({ text: exportBratConf(p().schema.get(), p().info().name) }),
+
+    ...createImportHandlers({ ...deps.imports, requireProject: p }),
+    ...createExportHandlers({ ...deps.exports, requireProject: p }),
   };
 }

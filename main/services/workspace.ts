@@ -6,7 +6,13 @@ import type { CallHandlers, EventMessage } from '../../common/contract';
 import { SpanlabError } from '../../common/errors';
 import type { ProjectInfo } from '../../common/model';
 import type { CommittedAction } from '../../db/changeRecorder';
+import type { ExportPathRequest } from './export/exportHandlers';
+import { ExportJobs } from './export/exportJobs';
+import { sourceExportWorkerScript } from './export/exportWorkerScript';
 import { createHandlers } from './handlers';
+import { ImportJobs } from './import/importJobs';
+import type { WorkerScript } from './import/workerScript';
+import { sourceWorkerScript } from './import/workerScript';
 import { Project } from './project';
 import { SettingsStore } from './settings';
 
@@ -18,12 +24,24 @@ export interface WorkspaceOptions {
   version: string;
   /** Asks the user for a project path (a native dialog); without it, project.pickPath is `unsupported`. */
   pickPath?: (mode: 'open' | 'create') => Promise<string | null>;
+  /** Asks the user for files or a folder to import; without it, import.pickPaths is `unsupported`. */
+  pickImportPaths?: (kind: 'files' | 'folder') => Promise<string[]>;
+  /** How to start the import worker; by default from source through tsx (see workerScript.ts). */
+  importWorker?: WorkerScript;
+  /** Asks the user where to save an export; without it, export.pickPath is `unsupported`. */
+  pickExportPath?: (request: ExportPathRequest) => Promise<string | null>;
+  /** How to start the export worker; by default from source through tsx. */
+  exportWorker?: WorkerScript;
 }
 
 export class Workspace {
   /// One function per contract call; give it to main/api/dispatch.ts with a validated payload.
   readonly handlers: CallHandlers;
   readonly settings: SettingsStore;
+  /** Imports in progress and their reports; they run in worker threads. */
+  readonly imports: ImportJobs;
+  /** Exports in progress and their reports; they run in worker threads. */
+  readonly exports: ExportJobs;
   private project: Project | null = null;
   private stopWatching: (() => void) | null = null;
   /** Settles when the last open or create asked for has finished (either way). */
@@ -34,6 +52,8 @@ export class Workspace {
 
   constructor(private readonly options: WorkspaceOptions) {
     this.settings = new SettingsStore(options.settingsDir);
+    this.imports = new ImportJobs(options.importWorker ?? sourceWorkerScript(), (message) => this.emit(message));
+    this.exports = new ExportJobs(options.exportWorker ?? sourceExportWorkerScript(), (message) => this.emit(message));
     this.handlers = createHandlers({
       version: options.version,
       mode: options.mode,
@@ -43,6 +63,8 @@ export class Workspace {
       createProject: (path, sample) => this.createProject(path, sample),
       recent: () => this.settings.recent(),
       pickPath: options.pickPath,
+      imports: { imports: this.imports, pickImportPaths: options.pickImportPaths },
+      exports: { exports: this.exports, pickExportPath: options.pickExportPath },
     });
   }
 
@@ -78,6 +100,10 @@ export class Workspace {
   /// and its caller gets `conflict`.
   close(): void {
     this.closings++;
+    // Running imports stop after the file in hand; what they wrote is whole.
+    void this.imports.stopAll();
+    // Running exports stop before their next document and leave nothing behind.
+    void this.exports.stopAll();
     if (!this.project) return;
     this.release();
     this.emit({ name: 'project.changed', payload: null });

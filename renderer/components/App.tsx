@@ -12,9 +12,13 @@ import { SchemaView } from '../schema/SchemaView';
 import { useTheme } from '../theme/useTheme';
 import { AboutDialog } from './AboutDialog';
 import { useClient } from './ClientContext';
+import type { ListNavigator } from './DocumentList';
 import { DocumentList } from './DocumentList';
 import { DocumentPane } from './DocumentPane';
 import { EmptyState } from './EmptyState';
+import { ExportDialog } from './export/ExportDialog';
+import { EntitiesView } from './entities/EntitiesView';
+import { ImportCenter } from './import/ImportCenter';
 import { Notice } from './Notice';
 import type { PickerAction } from './ProjectPicker';
 import { ProjectPicker } from './ProjectPicker';
@@ -41,10 +45,20 @@ export function App() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [listVersion, setListVersion] = useState(0);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   /** The action a menu command asked of the picker shown while no project is open. */
   const [pickerRequest, setPickerRequest] = useState<PickerRequest | null>(null);
   const [view, setView] = useState<AppView>('documents');
+  /** Changes each time the Import… dialog is asked for (menu, top bar). */
+  const [importRequest, setImportRequest] = useState(0);
+  /** A mention for the document opened from the entities view to focus. */
+  const [reveal, setReveal] = useState<number | null>(null);
+  const listNavigator = useRef<ListNavigator | null>(null);
+  const openDocument = useCallback((documentId: number) => {
+    setReveal(null);
+    setOpenId(documentId);
+  }, []);
   const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
 
   const showProject = useCallback((next: ProjectInfo | null) => {
@@ -78,6 +92,7 @@ export function App() {
   const handleMenu = ({ command, path }: EventPayloads['menu']) => {
     if (command === 'toggleTheme') toggleTheme();
     else if (command === 'about') setAboutOpen(true);
+    else if (command === 'export') setExportOpen(project !== null && project !== undefined);
     else if (command === 'newProject' || command === 'openProject') {
       if (path) {
         const call =
@@ -91,7 +106,8 @@ export function App() {
         else setPickerRequest(request);
       }
     }
-    // import, export, undo and redo belong to later parts of the UI.
+    else if (command === 'import' && project) setImportRequest(Date.now());
+    // undo and redo belong to later parts of the UI.
   };
   useEffect(() => {
     onMenu.current = handleMenu;
@@ -115,6 +131,8 @@ export function App() {
       onToggleTheme={toggleTheme}
       onSwitchProject={() => setSwitching({ action: null, seq: Date.now() })}
       onAbout={() => setAboutOpen(true)}
+      onImport={project ? () => setImportRequest(Date.now()) : undefined}
+      onExport={project ? () => setExportOpen(true) : undefined}
       view={view}
       onViewChange={setView}
     />
@@ -145,33 +163,72 @@ export function App() {
     <div className="app" data-testid="app-shell">
       {topBar}
       {noticeBar}
-      {view === 'schema' && <SchemaView />}
-      {view !== 'schema' && <div className="workspace">
-        <DocumentList project={project.path} version={listVersion} openId={openId} onOpen={setOpenId} />
-        {openId === null ? (
-          <>
-            <main className="document-pane">
-              <EmptyState
-                icon="file"
-                testId="no-document"
-                title={project.documentCount === 0 ? 'This project has no documents yet' : 'No document open'}
-                detail={
-                  project.documentCount === 0 ? (
-                    'Import articles to start annotating.'
-                  ) : (
-                    <>
-                      Choose a document from the list, or move with <kbd>↑</kbd> <kbd>↓</kbd> and press <kbd>Enter</kbd>.
-                    </>
-                  )
-                }
-              />
-            </main>
-            <ProjectOverview project={project} version={listVersion} />
-          </>
-        ) : (
-          <DocumentPane key={openId} documentId={openId} onSummaryChange={refreshList} />
-        )}
-      </div>}
+      {/* The schema view replaces the workspace; returning remounts the document, which
+          then reads the schema as edited. */}
+      {view === 'schema' ? (
+        <SchemaView />
+      ) : view === 'entities' ? (
+        <EntitiesView
+          version={listVersion}
+          onOpenMention={(documentId, mentionId) => {
+            setReveal(mentionId);
+            setOpenId(documentId);
+            setView('documents');
+          }}
+        />
+      ) : (
+        <div className="workspace">
+          <DocumentList
+            project={project.path}
+            version={listVersion}
+            openId={openId}
+            onOpen={openDocument}
+            navigator={listNavigator}
+          />
+          {openId === null ? (
+            <>
+              <main className="document-pane">
+                <EmptyState
+                  icon="file"
+                  testId="no-document"
+                  title={project.documentCount === 0 ? 'This project has no documents yet' : 'No document open'}
+                  detail={
+                    project.documentCount === 0 ? (
+                      'Import articles to start annotating.'
+                    ) : (
+                      <>
+                        Choose a document from the list, or move with <kbd>↑</kbd> <kbd>↓</kbd> and press <kbd>Enter</kbd>.
+                      </>
+                    )
+                  }
+                />
+              </main>
+              <ProjectOverview project={project} version={listVersion} />
+            </>
+          ) : (
+            <DocumentPane
+              key={openId}
+              documentId={openId}
+              revealMentionId={reveal}
+              onSummaryChange={refreshList}
+              neighbour={async (step) => (await listNavigator.current?.neighbour(openId, step)) ?? null}
+              onOpen={openDocument}
+            />
+          )}
+        </div>
+      )}
+      <ImportCenter
+        request={importRequest}
+        nativeDialogs={nativeDialogs}
+        onImported={() => {
+          // New documents: the list, and the counts of the project (without closing the
+          // document the analyst is reading).
+          refreshList();
+          client.call('project.current', {}).then((current) => current && setProject(current), () => undefined);
+          // The import may have added labels: their highlights need colours.
+          client.call('schema.get', {}).then((schema) => applyLabelColors(schema.entityTypes), () => undefined);
+        }}
+      />
       {switching && (
         <ProjectPicker
           key={switching.seq}
@@ -182,6 +239,7 @@ export function App() {
           onCancel={() => setSwitching(null)}
         />
       )}
+      {exportOpen && <ExportDialog project={project} nativeDialogs={nativeDialogs} onClose={() => setExportOpen(false)} />}
       {about}
     </div>
   );

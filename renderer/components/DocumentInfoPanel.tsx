@@ -1,8 +1,12 @@
-// The right-hand panel for the open document. For now: what it is (title, source),
-// where it stands (status) and what it carries (counts, metadata). The annotation
-// inspector will share this column.
+// The right-hand panel for the open document while no annotation is focused: what it is
+// (title, source), where it stands (status, "done and next"), the analyst's note on it,
+// what it carries (counts per label, totals) and its metadata. The annotation inspector
+// takes this column when a mention is focused.
 
-import type { DocumentDetail, DocumentStatus, JsonValue } from '../../common/model';
+import type { DocumentDetail, DocumentStatus, JsonValue, LabelSchema } from '../../common/model';
+import { keyCaps, keyOfCommand, isMac } from '../shortcuts/keymap';
+import { LabelSummary } from './annotate/LabelSummary';
+import { NoteField } from './annotate/NoteField';
 import { StatusPicker } from './StatusPicker';
 import './SidePanel.css';
 import './DocumentInfoPanel.css';
@@ -12,11 +16,16 @@ interface DocumentInfoPanelProps {
   /** Length of the text in code points, the unit of every offset. */
   characters: number;
   savingStatus: boolean;
-  statusError: string | null;
   onStatusChange: (status: DocumentStatus) => void;
+  schema: LabelSchema | null;
+  onDoneAndNext: () => void;
+  onNoteSave: (note: string) => Promise<unknown>;
 }
 
-export function DocumentInfoPanel({ detail, characters, savingStatus, statusError, onStatusChange }: DocumentInfoPanelProps) {
+const DONE_KEYS = keyCaps(keyOfCommand('doneAndNext'), isMac(navigator.platform || navigator.userAgent)).join('+');
+
+export function DocumentInfoPanel(props: DocumentInfoPanelProps) {
+  const { detail, characters, savingStatus, onStatusChange, schema, onDoneAndNext, onNoteSave } = props;
   const metadata = Object.entries(detail.metadata);
   return (
     <aside className="info-panel" aria-label="Document details" data-testid="document-info">
@@ -35,12 +44,36 @@ export function DocumentInfoPanel({ detail, characters, savingStatus, statusErro
       <section className="info-section">
         <h2 className="info-heading">Status</h2>
         <StatusPicker value={detail.status} disabled={savingStatus} onChange={onStatusChange} />
-        {statusError && (
-          <p className="info-error" role="alert">
-            {statusError}
-          </p>
-        )}
+        <button
+          type="button"
+          className="done-next"
+          onClick={onDoneAndNext}
+          disabled={savingStatus}
+          title="Mark this document done and open the next one in the list"
+          data-testid="done-and-next"
+        >
+          Done &amp; next
+          <kbd>{DONE_KEYS}</kbd>
+        </button>
       </section>
+
+      <section className="info-section">
+        <NoteField
+          key={detail.id}
+          label="Note"
+          placeholder="Anything to remember about this document"
+          value={detail.note}
+          onSave={onNoteSave}
+          testId="document-note"
+        />
+      </section>
+
+      {schema && (
+        <section className="info-section">
+          <h2 className="info-heading">Labels</h2>
+          <LabelSummary detail={detail} schema={schema} />
+        </section>
+      )}
 
       <section className="info-section">
         <h2 className="info-heading">Contents</h2>

@@ -4,11 +4,12 @@
 // Home/End) move, Enter opens; ↓ in the search box moves into the list.
 
 import { useEffect, useId, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DocumentStatus } from '../../common/model';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useDocumentPages } from '../list/useDocumentPages';
+import { useClient } from './ClientContext';
 import { DocumentRow } from './DocumentRow';
 import { Icon } from './Icon';
 import { STATUS_LABELS, STATUS_ORDER } from './statusLabels';
@@ -20,6 +21,15 @@ interface DocumentListProps {
   version: number;
   openId: number | null;
   onOpen: (documentId: number) => void;
+  /** Filled with the list's navigator: previous / next document in the list as shown. */
+  navigator?: RefObject<ListNavigator | null>;
+}
+
+/** Moves through the list as it is filtered and ordered on screen. */
+export interface ListNavigator {
+  /// The id of the document `step` rows after (before) `documentId`; null at either end
+  /// or when `documentId` is not in the list.
+  neighbour(documentId: number, step: 1 | -1): Promise<number | null>;
 }
 
 const ROW_HEIGHT = 64;
@@ -28,7 +38,8 @@ const SEARCH_DELAY_MS = 200;
 // Rows drawn while the total is unknown, so the first paint already has the list's shape.
 const LOADING_ROWS = 8;
 
-export function DocumentList({ project, version, openId, onOpen }: DocumentListProps) {
+export function DocumentList({ project, version, openId, onOpen, navigator }: DocumentListProps) {
+  const client = useClient();
   const [typed, setTyped] = useState('');
   const [status, setStatus] = useState<DocumentStatus | null>(null);
   const query = useDebouncedValue(typed, SEARCH_DELAY_MS).trim();
@@ -65,6 +76,35 @@ export function DocumentList({ project, version, openId, onOpen }: DocumentListP
     const timer = setTimeout(() => load(first, last), 40);
     return () => clearTimeout(timer);
   }, [first, last, load, total]);
+
+  // A document opened from elsewhere (next / previous, the entities view) becomes the
+  // list's active row, scrolled into sight.
+  useEffect(() => {
+    const index = openId === null ? -1 : pages.indexOf(openId);
+    if (index < 0) return;
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [openId, pages, virtualizer]);
+
+  useEffect(() => {
+    if (!navigator) return;
+    navigator.current = {
+      async neighbour(documentId, step) {
+        const index = pages.indexOf(documentId);
+        const target = index + step;
+        if (index < 0 || target < 0 || pages.total === null || target >= pages.total) return null;
+        const loaded = pages.item(target);
+        if (loaded) return loaded.id;
+        const answer = await client.call('documents.list', {
+          offset: target,
+          limit: 1,
+          ...(query ? { query } : {}),
+          ...(status ? { status } : {}),
+        });
+        return answer.items[0]?.id ?? null;
+      },
+    };
+  }, [navigator, pages, client, query, status]);
 
   function move(to: number) {
     if (!total) return;

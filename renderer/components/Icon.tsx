@@ -23,6 +23,11 @@ const PATHS = {
   trash: 'M4 7h16M10 11v6m4-6v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3',
   tag: 'M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9-9-9Zm5-4.5v.01',
   check: 'M5 12.5 10 17l9-10',
+  forward: 'M9 6l6 6-6 6',
+  link: 'M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1',
+  words: 'M4 7V5h16v2M12 5v14m-3 0h6',
+  keyboard: 'M3 7a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Zm4 3h.01M11 10h.01M15 10h.01M7 14h10',
+  entities: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-6 10v-1a6 6 0 0 1 12 0v1m1-10a3 3 0 1 0 0-6m5 16v-1a5 5 0 0 0-3.5-4.8',
 } as const;
 
 export type IconName = keyof typeof PATHS;

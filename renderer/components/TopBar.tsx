@@ -15,11 +15,16 @@ interface TopBarProps {
   onToggleTheme: () => void;
   onSwitchProject: () => void;
   onAbout: () => void;
+  /** Opens the Import… dialog; no button without it (no project open). */
+  onImport?: (() => void) | undefined;
+  /** Opens the Export dialog; no button without it (no project open). */
+  onExport?: (() => void) | undefined;
+  /** The view of the open project, and how to change it; no switch without both. */
   view?: AppView;
   onViewChange?: (view: AppView) => void;
 }
 
-export function TopBar({ project, theme, onToggleTheme, onSwitchProject, onAbout, view, onViewChange }: TopBarProps) {
+export function TopBar({ project, theme, onToggleTheme, onSwitchProject, onAbout, onImport, onExport, view, onViewChange }: TopBarProps) {
   return (
     <header className="top-bar">
       <div className="top-bar-brand">
@@ -47,6 +52,16 @@ export function TopBar({ project, theme, onToggleTheme, onSwitchProject, onAbout
         </>
       )}
       <div className="top-bar-actions">
+        {onImport && (
+          <Button variant="quiet" icon="upload" onClick={onImport} title="Import articles" data-testid="import-button">
+            Import…
+          </Button>
+        )}
+        {onExport && (
+          <Button variant="quiet" icon="download" onClick={onExport} title="Export training data" data-testid="export-button">
+            Export…
+          </Button>
+        )}
         <Button
           variant="quiet"
           icon={theme === 'dark' ? 'sun' : 'moon'}

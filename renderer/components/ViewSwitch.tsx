@@ -3,9 +3,10 @@
 // modal dialog, so that "fix the label and carry on" is two key presses away.
 
 import { useEffect, useRef } from 'react';
+import { isMac, keyCaps, keyName, keyOfCommand } from '../shortcuts/keymap';
 import './ViewSwitch.css';
 
-export type AppView = 'documents' | 'schema';
+export type AppView = 'documents' | 'entities' | 'schema';
 
 interface ViewSwitchProps {
   view: AppView;
@@ -14,11 +15,13 @@ interface ViewSwitchProps {
 
 const VIEWS: { view: AppView; label: string }[] = [
   { view: 'documents', label: 'Documents' },
+  { view: 'entities', label: 'Entities' },
   { view: 'schema', label: 'Schema' },
 ];
 
-/** The shortcut, as shown in tooltips. */
-export const SCHEMA_VIEW_KEY = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⇧⌘S' : 'Ctrl+Shift+S';
+const MAC = isMac(navigator.platform || navigator.userAgent);
+/** The shortcut (from the one keymap, shortcuts/keymap.ts), as shown in tooltips. */
+export const SCHEMA_VIEW_KEY = keyCaps(keyOfCommand('switchView'), MAC).join(MAC ? '' : '+');
 
 export function ViewSwitch({ view, onChange }: ViewSwitchProps) {
   // The listener reads the latest view through a ref, so it is added once.
@@ -28,8 +31,7 @@ export function ViewSwitch({ view, onChange }: ViewSwitchProps) {
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const mod = /Mac|iPhone|iPad/.test(navigator.userAgent) ? event.metaKey : event.ctrlKey;
-      if (!mod || !event.shiftKey || event.altKey || event.code !== 'KeyS') return;
+      if (keyName(event, MAC) !== keyOfCommand('switchView')) return;
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
       const { view: current, onChange: change } = latest.current;
@@ -49,7 +51,7 @@ export function ViewSwitch({ view, onChange }: ViewSwitchProps) {
           aria-selected={view === v.view}
           className={view === v.view ? 'is-selected' : ''}
           onClick={() => onChange(v.view)}
-          title={v.view === 'schema' ? `Label schema (${SCHEMA_VIEW_KEY})` : `Documents (${SCHEMA_VIEW_KEY})`}
+          title={v.view === 'schema' ? `Label schema (${SCHEMA_VIEW_KEY})` : v.view === 'entities' ? 'Entities across documents' : `Documents (${SCHEMA_VIEW_KEY})`}
           data-testid={`view-${v.view}`}
         >
           {v.label}

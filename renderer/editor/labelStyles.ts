@@ -1,21 +1,40 @@
 // Per-label colours without style attributes or <style> elements (both refused by the
-// CSP): one constructed stylesheet, adopted by the document, with a rule per entity type
-// that sets `--mention-color`; editor.css does the drawing from that variable. Replacing
-// the sheet's text recolours every highlight at once when the schema changes.
+// CSP): one constructed stylesheet, adopted by the document, with a rule per label that
+// sets `--mention-color`; the components draw from that variable. Entity types colour
+// `.mention-type-<id>` (highlights, swatches), event types `.event-type-<id>` (triggers,
+// arcs), relation types `.relation-type-<id>`. Replacing the sheet's text recolours every
+// highlight at once when the schema changes.
 
-import type { EntityType } from '../../common/model';
+import type { EntityType, EventType, RelationType } from '../../common/model';
 
 let sheet: CSSStyleSheet | null = null;
+// Kept for a call that passes entity types alone, so that it does not blank the others.
+let others: { eventTypes: readonly EventType[]; relationTypes: readonly RelationType[] } = { eventTypes: [], relationTypes: [] };
 
-/// Makes `.mention-type-<id>` use each type's colour.
-export function applyLabelColors(entityTypes: readonly EntityType[]): void {
+/// Makes each label's class use the label's colour. Without `more`, event and relation
+/// types keep the colours they were last given.
+export function applyLabelColors(
+  entityTypes: readonly EntityType[],
+  more?: { eventTypes: readonly EventType[]; relationTypes: readonly RelationType[] },
+): void {
   if (!sheet) {
     sheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
-  const rules = entityTypes
-    // The contract already guarantees #rrggbb; checked again because this text is CSS.
-    .filter((type) => Number.isInteger(type.id) && /^#[0-9a-fA-F]{6}$/.test(type.color))
-    .map((type) => `.mention-type-${type.id} { --mention-color: ${type.color}; }`);
+  if (more) others = more;
+  const rules = [
+    ...rulesFor('mention-type', entityTypes),
+    ...rulesFor('event-type', others.eventTypes),
+    ...rulesFor('relation-type', others.relationTypes),
+  ];
   sheet.replaceSync(rules.join('\n'));
+}
+
+function rulesFor(prefix: string, types: readonly { id: number; color: string }[]): string[] {
+  return (
+    types
+      // The contract already guarantees #rrggbb; checked again because this text is CSS.
+      .filter((type) => Number.isInteger(type.id) && /^#[0-9a-fA-F]{6}$/.test(type.color))
+      .map((type) => `.${prefix}-${type.id} { --mention-color: ${type.color}; }`)
+  );
 }

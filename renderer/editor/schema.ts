@@ -1,6 +1,6 @@
 // The article schema: a document is one or more headings and paragraphs of plain text.
 // No marks: annotations are not part of the text, they are decorations drawn over it
-// (see mentionsPlugin.ts), so the text stays byte-for-byte what was imported.
+// (see mentionDecorations.ts), so the text stays byte-for-byte what was imported.
 
 import { Schema } from 'prosemirror-model';
 

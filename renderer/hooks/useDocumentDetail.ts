@@ -12,6 +12,9 @@ export interface DocumentDetailHandle {
   error: string | null;
   /// Replaces the loaded document after a call answered with a newer state of it.
   update: (change: (detail: DocumentDetail) => DocumentDetail) => void;
+  /// Fetches the document again (after a change whose full effect only the services know,
+  /// such as a deletion that took dependent annotations along).
+  reload: () => Promise<void>;
 }
 
 export function useDocumentDetail(documentId: number | null): DocumentDetailHandle {
@@ -42,6 +45,12 @@ export function useDocumentDetail(documentId: number | null): DocumentDetailHand
     setLoaded((state) => (state?.detail ? { ...state, detail: change(state.detail) } : state));
   }, []);
 
+  const reload = useCallback(async () => {
+    if (documentId === null) return;
+    const detail = await client.call('documents.get', { id: documentId });
+    setLoaded((state) => (state?.id === documentId ? { id: documentId, detail, error: null } : state));
+  }, [client, documentId]);
+
   const mine = loaded !== null && loaded.id === documentId ? loaded : null;
-  return { detail: mine?.detail ?? null, error: mine?.error ?? null, update };
+  return { detail: mine?.detail ?? null, error: mine?.error ?? null, update, reload };
 }

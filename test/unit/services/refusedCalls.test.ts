@@ -129,6 +129,15 @@ function valid(name: CallName, ids: Record<string, number>): Record<string, unkn
     'schema.delete': { kind: 'entityType', id: ids.per, force: false },
     'schema.importBratConf': { text: '[entities]\nNORP\n' },
     'schema.exportBratConf': {},
+    'import.start': { paths: ['/tmp/x'], format: 'auto', textField: 'text', titleField: 'title' },
+    'import.files': { files: [{ name: 'a.txt', data: 'QQ==' }], format: 'txt' },
+    'import.cancel': { jobId: 'j' },
+    'import.status': { jobId: 'j' },
+    'import.pickPaths': { kind: 'files' },
+    'export.start': { format: 'conll', out: '/tmp/x.conll', status: 'done', labels: ['PER'], split: { train: 80, dev: 10, test: 10 }, seed: 1 },
+    'export.cancel': { jobId: 'j' },
+    'export.status': { jobId: 'j' },
+    'export.pickPath': { format: 'brat', split: false },
   };
   return payloads[name];
 }
@@ -170,6 +179,12 @@ function wrong(
       { path: path.join(files.dir, 'no', 'such', 'folder', 'p.spanlab'), sample: true },
     ],
     'project.pickPath': [{ mode: 'open' }, { mode: 'create' }],
+    'import.cancel': [{ jobId: 'no-such-import' }],
+    'import.status': [{ jobId: 'no-such-import' }],
+    'import.pickPaths': [{ kind: 'files' }, { kind: 'folder' }],
+    'export.cancel': [{ jobId: 'no-such-export' }],
+    'export.status': [{ jobId: 'no-such-export' }],
+    'export.pickPath': [{ format: 'conll', split: true }],
     'documents.get': [{ id: none }],
     'documents.setStatus': [{ id: none, status: 'done' }],
     'documents.setNote': [{ id: none, note: 'x' }],

@@ -21,6 +21,14 @@ const WITHOUT_PROJECT: CallName[] = [
   'project.create',
   'project.recent',
   'project.pickPath',
+  // Imports are jobs, asked after by id; the native dialog needs no project either.
+  'import.cancel',
+  'import.status',
+  'import.pickPaths',
+  // Exports likewise; their save dialog answers `unsupported` in serve mode first.
+  'export.cancel',
+  'export.status',
+  'export.pickPath',
 ];
 
 // The smallest valid payload of each call that needs a project.
@@ -52,6 +60,9 @@ const PAYLOADS: Partial<Record<CallName, unknown>> = {
   'schema.saveAttribute': { target: 'mention', name: 'x', values: [], defaultValue: null },
   'schema.delete': { kind: 'entityType', id: 1, force: false },
   'schema.importBratConf': { text: '' },
+  'import.start': { paths: ['/tmp/x'] },
+  'import.files': { files: [{ name: 'a.txt', data: 'QQ==' }] },
+  'export.start': { format: 'conll', out: '/tmp/x.conll' },
 };
 
 describe('the workspace', () => {

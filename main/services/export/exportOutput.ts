@@ -1,0 +1,207 @@
+// Where an export's bytes go while it runs, and how they reach their final name. Everything
+// is written beside the target under a hidden temporary name (`.<name>.spanlab-tmp-…`, the
+// same folder so that the final rename cannot cross file systems) and renamed into place
+// only once complete: a crashed or cancelled export never leaves a half-written file under
+// the name the analyst chose. A folder output (brat, hf, any split) is built as a
+// temporary folder and renamed the same way.
+//
+// An existing file is replaced, as any save replaces it. An existing folder is replaced
+// only when it is empty or holds a previous Spanlab export (its .spanlab/export-report.json
+// says so): Spanlab never deletes files it did not write.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ExportFormatInfo, SplitName } from '../../../common/export';
+import { SpanlabError } from '../../../common/errors';
+import type { ExportSink } from '../../../core/export/exportFormat';
+
+/**
+ * The report written into every folder output; it also marks the folder as Spanlab's. In a
+ * hidden folder, so that importing the folder (Spanlab's importer, brat) passes it over.
+ */
+export const REPORT_FILE = '.spanlab/export-report.json';
+
+/** How many file names the report lists. */
+const LISTED_FILES = 20;
+/** Appended text is written in blocks of about this many UTF-16 units. */
+const BLOCK = 1 << 20;
+
+export class ExportOutput {
+  private readonly appended = new Map<string, AppendedFile>();
+  private readonly folders = new Set<string>();
+  private readonly listed: string[] = [];
+  private count = 0;
+  private done = false;
+
+  private constructor(
+    /** The final path. */
+    readonly out: string,
+    private readonly temp: string,
+    /** Whether `out` is a folder (else a single file). */
+    readonly folder: boolean,
+    private readonly format: ExportFormatInfo,
+    private readonly replaced: 'nothing' | 'file' | 'folder',
+  ) {}
+
+  /// Checks `out` (absolute) and prepares the temporary output. A split makes any format a folder.
+  static open(out: string, format: ExportFormatInfo, split: boolean): ExportOutput {
+    const folder = format.layout === 'directory' || split;
+    const parent = path.dirname(out);
+    if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new SpanlabError('io', `The folder ${parent} does not exist; create it or choose another place.`, 'out');
+    }
+    const existing = fs.statSync(out, { throwIfNoEntry: false });
+    let replaced: 'nothing' | 'file' | 'folder' = 'nothing';
+    if (existing?.isDirectory()) {
+      if (!folder) {
+        throw new SpanlabError('conflict', `${out} is a folder, and ${format.name} writes a file: choose a file name.`, 'out');
+      }
+      const entries = fs.readdirSync(out);
+      if (entries.length > 0 && !fs.existsSync(path.join(out, REPORT_FILE))) {
+        throw new SpanlabError(
+          'conflict',
+          `${out} already holds files that are not a Spanlab export; choose a new or empty folder ` +
+            '(Spanlab never deletes files it did not write).',
+          'out',
+        );
+      }
+      replaced = 'folder';
+    } else if (existing) {
+      if (folder) {
+        const why = split ? 'a split export writes a folder' : `${format.name} writes a folder`;
+        throw new SpanlabError('conflict', `${out} is a file, and ${why}: choose a folder name.`, 'out');
+      }
+      replaced = 'file';
+    }
+    const temp = path.join(parent, `.${path.basename(out)}.spanlab-tmp-${randomBytes(6).toString('hex')}`);
+    const output = new ExportOutput(out, temp, folder, format, replaced);
+    if (folder) fs.mkdirSync(temp);
+    else output.appended.set('', new AppendedFile(temp));
+    return output;
+  }
+
+  /// The sink of one split (null: the whole export). A split's data file is created at
+  /// once, so that every split has its file even when no document fell into it.
+  sink(split: SplitName | null): ExportSink {
+    const dataFile = this.folder ? `${split ?? 'data'}${this.format.extension}` : '';
+    if (this.folder && this.format.dataFile) this.appendedFile(dataFile);
+    return {
+      append: (text) => this.appendedFile(dataFile).append(text),
+      file: (name, text) => this.writeFile(split === null ? name : `${split}/${name}`, text),
+    };
+  }
+
+  /// The top of the export: files such as annotation.conf and labels.json.
+  get root(): ExportSink {
+    return {
+      append: () => {
+        throw new Error('bug: the root of an export takes whole files only');
+      },
+      file: (name, text) => this.writeFile(name, text),
+    };
+  }
+
+  /// The first file names written (relative to `out`), and how many there are.
+  files(): { names: string[]; count: number } {
+    const names = this.folder ? this.listed : [path.basename(this.out)];
+    return { names: [...names], count: this.folder ? this.count : 1 };
+  }
+
+  /// Finishes every file and moves the output to its final name.
+  commit(): void {
+    for (const file of this.appended.values()) file.close();
+    if (!this.folder) {
+      fs.renameSync(this.temp, this.out);
+    } else if (this.replaced === 'folder') {
+      // The old export goes aside first, so that the new one takes its name in one step.
+      const old = `${this.temp}-old`;
+      fs.renameSync(this.out, old);
+      fs.renameSync(this.temp, this.out);
+      fs.rmSync(old, { recursive: true, force: true });
+    } else {
+      fs.renameSync(this.temp, this.out);
+    }
+    this.done = true;
+  }
+
+  /// Throws the temporary output away (after a failure or a cancel). Never throws.
+  discard(): void {
+    if (this.done) return;
+    for (const file of this.appended.values()) file.abandon();
+    fs.rmSync(this.temp, { recursive: true, force: true });
+    this.done = true;
+  }
+
+  private appendedFile(name: string): AppendedFile {
+    let file = this.appended.get(name);
+    if (!file) {
+      file = new AppendedFile(path.join(this.temp, name));
+      this.appended.set(name, file);
+      this.list(name);
+    }
+    return file;
+  }
+
+  private writeFile(name: string, text: string): void {
+    if (!this.folder) throw new Error(`bug: a single-file export cannot hold ${name}`);
+    const parts = name.split('/');
+    if (parts.length > 2 || parts.some((p) => p === '' || p === '.' || p === '..' || /[\\:]/u.test(p))) {
+      throw new Error(`bug: ${JSON.stringify(name)} is not a plain file name`);
+    }
+    if (parts.length === 2 && !this.folders.has(parts[0]!)) {
+      fs.mkdirSync(path.join(this.temp, parts[0]!), { recursive: true });
+      this.folders.add(parts[0]!);
+    }
+    fs.writeFileSync(path.join(this.temp, name), text, { flag: 'wx' });
+    this.list(name);
+  }
+
+  private list(name: string): void {
+    this.count++;
+    if (this.listed.length < LISTED_FILES) this.listed.push(name);
+  }
+}
+
+// A file written in large blocks, synced to disk before it is renamed into place.
+class AppendedFile {
+  private readonly fd: number;
+  private pending: string[] = [];
+  private size = 0;
+  private open = true;
+
+  constructor(file: string) {
+    this.fd = fs.openSync(file, 'wx');
+  }
+
+  append(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= BLOCK) this.flush();
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.flush();
+    fs.fsyncSync(this.fd);
+    fs.closeSync(this.fd);
+    this.open = false;
+  }
+
+  abandon(): void {
+    if (!this.open) return;
+    this.open = false;
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // Already gone with the folder; nothing to keep.
+    }
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    fs.writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+}

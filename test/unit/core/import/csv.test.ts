@@ -1,0 +1,55 @@
+// CSV and TSV: one document per row, streamed; chosen columns, the rest metadata.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readCsv } from '../../../../core/import/csv';
+import type { ReadOptions, ReadResult } from '../../../../core/import/readResult';
+
+async function read(text: string | Uint8Array, options: ReadOptions = {}, chunk = 5): Promise<ReadResult> {
+  const all = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  const chunks = (async function* () {
+    for (let i = 0; i < all.length; i += chunk) yield all.subarray(i, i + chunk);
+  })();
+  const result: ReadResult = { documents: [], errors: [], warnings: [] };
+  for await (const part of readCsv(chunks, 'in.csv', options)) {
+    result.documents.push(...part.documents);
+    result.errors.push(...part.errors);
+  }
+  return result;
+}
+
+test('rows become documents; quoted commas and line breaks stay in the text', async () => {
+  const { documents, errors } = await read('id,title,text,desk\r\n1,Rockets,"Three rockets, late\nTuesday.",world\r\n2,Talks,Talks resumed.,politics\r\n');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(
+    documents.map((d) => [d.id, d.title, d.text, d.metadata]),
+    [
+      ['1', 'Rockets', 'Three rockets, late\nTuesday.', { id: '1', desk: 'world' }],
+      ['2', 'Talks', 'Talks resumed.', { id: '2', desk: 'politics' }],
+    ],
+  );
+});
+
+test('a TSV is recognised by its tabs, and the columns can be chosen', async () => {
+  const { documents } = await read('Headline\tBody\nH1\tThe body.\n', { textField: 'body', titleField: 'headline' });
+  assert.deepEqual(documents.map((d) => [d.title, d.text]), [['H1', 'The body.']]);
+});
+
+test('a row with the wrong number of fields is reported by its line; the others are read', async () => {
+  const { documents, errors } = await read('text,desk\none,a\ntwo\nthree,c\n');
+  assert.deepEqual(documents.map((d) => d.text), ['one', 'three']);
+  assert.deepEqual(errors, [{ file: 'in.csv', line: 3, record: 2, reason: 'the row has 1 fields where the header has 2' }]);
+});
+
+test('a missing text column stops the file with the list of columns', async () => {
+  const { documents, errors } = await read('a,b\n1,2\n');
+  assert.deepEqual(documents, []);
+  assert.match(errors[0]!.reason, /no "text" column \(columns: a, b\)/);
+});
+
+test('an invalid byte stops the file after what was read before it', async () => {
+  const bytes = new Uint8Array([...new TextEncoder().encode('text\nfine\nbad '), 0xff, 0x0a]);
+  const { documents, errors } = await read(bytes);
+  assert.deepEqual(documents.map((d) => d.text), ['fine']);
+  assert.match(errors[0]!.reason, /^invalid UTF-8 at byte 14/);
+});

@@ -1,0 +1,50 @@
+// Web pages: the article's text as headings and paragraphs, its facts as metadata, and
+// nothing of the page's markup or code.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sliceCodePoints } from '../../../../core/codePoints';
+import { readHtml } from '../../../../core/import/html';
+
+const PAGE = `<!doctype html><html lang="en"><head>
+<title>Rockets hit Green Zone - Example News</title>
+<link rel="canonical" href="https://news.example/rockets">
+<meta property="article:published_time" content="2024-05-01T10:00:00Z">
+<script>document.title = 'hacked'; fetch('https://evil.example/x')</script>
+<style>p { color: red }</style></head>
+<body><nav>Home | World | Sport</nav>
+<article><h1>Rockets hit Green Zone</h1><p class="byline">By Jane Doe</p>
+<p>BAGHDAD — Three rockets struck near the embassy late on Tuesday, officials said.
+<img src="https://evil.example/pixel.gif" onerror="alert(1)"></p>
+<h2>Reaction</h2><p>The ministry condemned the attack and promised an investigation.</p>
+<p>Police said two of the rockets fell in the river.<br>No one was hurt.</p></article>
+<footer>Copyright 2024</footer></body></html>`;
+
+test('the article text comes out as headings and paragraphs, with the page facts as metadata', () => {
+  const { documents, errors } = readHtml(PAGE, 'rockets.html');
+  assert.deepEqual(errors, []);
+  const [document] = documents;
+  assert.equal(document!.title, 'Rockets hit Green Zone');
+  assert.equal(document!.source, 'https://news.example/rockets');
+  assert.equal(document!.metadata.canonicalUrl, 'https://news.example/rockets');
+  assert.equal(document!.metadata.publishedTime, '2024-05-01T10:00:00Z');
+  assert.match(String(document!.metadata.byline), /Jane Doe/);
+  const blocks = document!.blocks!.map((b) => [b.kind, sliceCodePoints(document!.text, b.start, b.end)]);
+  assert.deepEqual(blocks[0], ['heading', 'Rockets hit Green Zone']);
+  assert.ok(blocks.some(([kind, text]) => kind === 'heading' && text === 'Reaction'));
+  assert.ok(blocks.some(([, text]) => text === 'Police said two of the rockets fell in the river.\nNo one was hurt.'));
+});
+
+test('no script, style, handler or navigation text reaches the document', () => {
+  const [document] = readHtml(PAGE, 'rockets.html').documents;
+  for (const leftOut of ['hacked', 'evil.example', 'alert', 'color: red', 'Home | World']) {
+    assert.ok(!document!.text.includes(leftOut), `${leftOut} is not in the text`);
+  }
+  assert.ok(!document!.text.includes('<'), 'no markup');
+});
+
+test('a page without an article still gives its body text', () => {
+  const [document] = readHtml('<p>Just one line of text.</p>', 'bare.htm').documents;
+  assert.equal(document!.text, 'Just one line of text.');
+  assert.equal(document!.title, 'bare');
+});
