@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 /** Benchmark modules, by name. Add a line when adding a benchmark file. */
 const BENCHMARKS: Record<string, string> = {
   documentList: './documentList.ts',
+  editor: './editor.ts',
   export: './export.ts',
   import: './import.ts',
 };

@@ -1,0 +1,359 @@
+// The annotation editor in real Chromium through serve mode: how long a ~100 KB article with
+// 3,000 mentions and 300 events takes from a click on its row until it is interactive, next
+// to the same article with no annotations (the baseline, measured in the same run); how long
+// adding one mention takes to repaint (next to the round trip of a no-op call); and how a
+// 1 MB article with 30,000 mentions opens and scrolls. Figures only; nothing here passes or
+// fails.
+//
+// Projects are seeded straight through the services and prepared INSERTs in one
+// transaction: the HTTP API would take minutes for 30,000 mentions.
+
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { addDocument } from '../main/services/documents';
+import { Project } from '../main/services/project';
+import { openServedApp } from './servedApp';
+
+const OPEN_REPEATS = 5;
+const BIG_OPEN_REPEATS = 3;
+const ADD_REPEATS = 20;
+const SCROLL_STEPS = 120;
+
+/** Unannotated words, unique in the text, that the add-a-mention benchmark selects. */
+const TARGET = (n: number) => `qxtarget${String(n).padStart(2, '0')}`;
+
+interface GeneratedArticle {
+  text: string;
+  /** Code-point spans of the words, in text order (the text is ASCII: code points = UTF-16 units). */
+  words: { start: number; end: number; target: boolean }[];
+  /** The article's last word, unique to it: the bare article is opened once this is drawn. */
+  endWord: string;
+}
+
+/// ~`wordCount` words of generated news prose in paragraphs of about 80 words, with a headline,
+/// `targets` unique target words spread through it and a unique last word.
+function generateArticle(wordCount: number, targets: number, endWord: string): GeneratedArticle {
+  const vocabulary = [
+    'the', 'ministry', 'said', 'forces', 'near', 'capital', 'government', 'officials', 'reported',
+    'attack', 'border', 'province', 'talks', 'agreement', 'spokesman', 'embassy', 'convoy', 'market',
+    'rebels', 'police', 'village', 'election', 'minister', 'council', 'of', 'in', 'and', 'on', 'a',
+    'after', 'before', 'during', 'president', 'army', 'statement', 'residents', 'hospital', 'bridge',
+    'northern', 'southern', 'eastern', 'western', 'agency', 'commander', 'protest', 'ceasefire',
+  ];
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const targetEvery = Math.floor(wordCount / (targets + 1));
+  const parts: string[] = [];
+  const words: GeneratedArticle['words'] = [];
+  let at = 0;
+  const push = (word: string, target: boolean, separator: string) => {
+    words.push({ start: at, end: at + word.length, target });
+    parts.push(word, separator);
+    at += word.length + separator.length;
+  };
+  for (const word of ['Generated', 'report', 'on', 'the', 'situation', 'in', 'the', 'province']) push(word, false, ' ');
+  parts[parts.length - 1] = '\n\n';
+  at += 1;
+  let targetIndex = 0;
+  for (let i = 0; i < wordCount; i++) {
+    const last = i === wordCount - 1;
+    const isTarget = !last && targetIndex < targets && i % targetEvery === targetEvery - 1;
+    const word = last ? endWord : isTarget ? TARGET(targetIndex++) : vocabulary[Math.floor(random() * vocabulary.length)]!;
+    const separator = last ? '' : i % 80 === 79 ? '.\n\n' : ' ';
+    push(word, isTarget, separator);
+  }
+  return { text: parts.join(''), words, endWord };
+}
+
+interface Seeded {
+  id: number;
+  title: string;
+  endWord: string;
+  /** The id of the mention drawn last (highest start), or null without annotations. */
+  lastMentionId: number | null;
+  mentions: number;
+  events: number;
+}
+
+/// Adds `article` to the project with `mentions` mentions (one in ten an event trigger with
+/// its event) spread evenly over its non-target words, some of them two words long.
+function seedArticle(project: Project, title: string, article: GeneratedArticle, mentions: number): Seeded {
+  const { id } = addDocument(project, { title, text: article.text });
+  if (mentions === 0) return { id, title, endWord: article.endWord, lastMentionId: null, mentions: 0, events: 0 };
+  const db = project.db;
+  const entityTypes = db.prepare('SELECT id FROM entity_types ORDER BY position, id').pluck().all() as number[];
+  const eventTypes = db.prepare('SELECT id FROM event_types ORDER BY position, id').pluck().all() as number[];
+  if (entityTypes.length === 0 || eventTypes.length === 0) throw new Error('The default schema has no entity or event types.');
+  const insertMention = db.prepare('INSERT INTO mentions (document_id, start, "end", type_id) VALUES (?, ?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO events (document_id, trigger_mention_id, type_id) VALUES (?, ?, ?)');
+  // Skip the headline and the last word; mentions never cover a target word.
+  const candidates = article.words.slice(8, -1);
+  const step = candidates.length / mentions;
+  let lastMentionId = 0;
+  let made = 0;
+  let events = 0;
+  for (let m = 0; m < mentions; m++) {
+    const index = Math.floor(m * step);
+    const word = candidates[index]!;
+    if (word.target) continue;
+    const next = candidates[index + 1];
+    const twoWords = m % 7 === 3 && next !== undefined && !next.target && Math.floor((m + 1) * step) > index + 1;
+    const end = twoWords ? next.end : word.end;
+    const trigger = m % 10 === 9;
+    const typeId = trigger ? null : entityTypes[m % entityTypes.length]!;
+    const mentionId = Number(insertMention.run(id, word.start, end, typeId).lastInsertRowid);
+    if (trigger) {
+      insertEvent.run(id, mentionId, eventTypes[events % eventTypes.length]!);
+      events++;
+    }
+    lastMentionId = mentionId;
+    made++;
+  }
+  return { id, title, endWord: article.endWord, lastMentionId, mentions: made, events };
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'spanlab-bench-editor-'));
+  const file = path.join(dir, 'editor.spanlab');
+  const seeding = performance.now();
+  const project = await Project.create(file, { sample: false });
+  let parking: Seeded, bare: Seeded, annotated: Seeded, big: Seeded;
+  try {
+    ({ parking, bare, annotated, big } = project.db.transaction(() => ({
+      parking: seedArticle(project, 'Parking note', generateArticle(40, 0, 'qxendpark'), 0),
+      annotated: seedArticle(project, 'Annotated article', generateArticle(16_000, ADD_REPEATS, 'qxend0001'), 3_000),
+      bare: seedArticle(project, 'Bare article', generateArticle(16_000, ADD_REPEATS, 'qxend0002'), 0),
+      big: seedArticle(project, 'Big article', generateArticle(160_000, 0, 'qxend0003'), 30_000),
+    }))());
+  } finally {
+    project.close();
+  }
+  const sizes = new Map(
+    [annotated, big].map((d) => [d.id, generateArticle(d === big ? 160_000 : 16_000, d === big ? 0 : ADD_REPEATS, d.endWord)]),
+  );
+  console.log(`seeded in ${Math.round(performance.now() - seeding)} ms:`);
+  for (const d of [annotated, big]) {
+    const article = sizes.get(d.id)!;
+    console.log(
+      `  ${d.title}: ${(article.text.length / 1024).toFixed(0)} KB, ${article.words.length.toLocaleString('en-US')} words, ` +
+        `${d.mentions.toLocaleString('en-US')} mentions (${d.events.toLocaleString('en-US')} of them event triggers with their events)`,
+    );
+  }
+
+  const app = await openServedApp(file);
+  try {
+    const { page } = app;
+    await page.getByTestId('document-row').first().waitFor();
+    // tsx compiles with esbuild's keepNames, which wraps named functions in the callbacks
+    // below in __name(); give the page that helper (a string, so it is not compiled itself).
+    await page.evaluate('globalThis.__name = (fn) => fn');
+
+    // 1. Open the ~100 KB article, annotated and bare, alternately, from a parked tiny one.
+    const openTimes: Record<'bare' | 'annotated', number[]> = { bare: [], annotated: [] };
+    let mentionElements = 0;
+    for (let i = 0; i < OPEN_REPEATS; i++) {
+      for (const [name, doc] of [['bare', bare], ['annotated', annotated]] as const) {
+        await openDocument(page, parking);
+        await settle(page);
+        openTimes[name].push(await openDocument(page, doc));
+        if (name === 'annotated') mentionElements = await page.locator('[data-testid="article-text"] [data-mention-id]').count();
+      }
+    }
+    const bareMs = median(openTimes.bare);
+    const annotatedMs = median(openTimes.annotated);
+    console.log(`\nopen ~100 KB article, click → interactive (median of ${OPEN_REPEATS}; last mention drawn + rAF + task):`);
+    console.log(`  bare (no annotations)        ${bareMs.toFixed(1).padStart(7)} ms   [${openTimes.bare.map((t) => t.toFixed(0)).join(', ')}]`);
+    console.log(
+      `  3,000 mentions + 300 events  ${annotatedMs.toFixed(1).padStart(7)} ms   [${openTimes.annotated.map((t) => t.toFixed(0)).join(', ')}]`,
+    );
+    console.log(`  ratio annotated / bare       ${(annotatedMs / bareMs).toFixed(2).padStart(7)}×  (target < 2; issue: plain PM + 3,000 decorations ≈ 4.7×)`);
+    console.log(`  mention elements in the DOM: ${mentionElements}`);
+
+    // 2. Add one mention: select a target word, press 1, until the new mention is drawn.
+    await openDocument(page, annotated);
+    await settle(page);
+    const roundTrips: number[] = [];
+    for (let i = 0; i < ADD_REPEATS; i++) roundTrips.push(await noOpRoundTrip(page));
+    const addTimes: number[] = [];
+    const createCalls: number[] = [];
+    let misses = 0;
+    for (let i = 0; i < ADD_REPEATS; i++) {
+      const figures = await addMention(page, TARGET(i));
+      addTimes.push(figures.ms);
+      if (figures.createMs !== null) createCalls.push(figures.createMs);
+      if (!figures.drawn) misses++;
+      await settle(page);
+    }
+    console.log(`\nadd one mention (select word, press 1 → new mention element + rAF), ${ADD_REPEATS} words:`);
+    console.log(`  p50 ${percentile(addTimes, 0.5).toFixed(1)} ms   p95 ${percentile(addTimes, 0.95).toFixed(1)} ms   max ${Math.max(...addTimes).toFixed(1)} ms  (target p95 < 16 ms)`);
+    console.log(`  each, in order: [${addTimes.map((t) => t.toFixed(0)).join(', ')}]`);
+    console.log(`  of which mentions.create over HTTP (resource timing): p50 ${percentile(createCalls, 0.5).toFixed(1)} ms   p95 ${percentile(createCalls, 0.95).toFixed(1)} ms  (${createCalls.length} seen)`);
+    console.log(`  baseline: fetch('/api/project.current') round trip p50 ${percentile(roundTrips, 0.5).toFixed(1)} ms   p95 ${percentile(roundTrips, 0.95).toFixed(1)} ms`);
+    if (misses > 0) console.log(`  WARNING: ${misses} of ${ADD_REPEATS} target words were not inside a mention afterwards`);
+
+    // 3. The 1 MB article with 30,000 mentions: open, then scroll.
+    const bigTimes: number[] = [];
+    for (let i = 0; i < BIG_OPEN_REPEATS; i++) {
+      await openDocument(page, parking);
+      await settle(page);
+      bigTimes.push(await openDocument(page, big));
+    }
+    const bigElements = await page.locator('[data-testid="article-text"] [data-mention-id]').count();
+    await settle(page);
+    const frames = await page.evaluate(async (steps) => {
+      const scroller = document.querySelector<HTMLElement>('.document-scroll')!;
+      scroller.scrollTo({ top: 0 });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const times: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < steps; i++) {
+        scroller.scrollBy({ top: 240 });
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = performance.now();
+        times.push(now - last);
+        last = now;
+      }
+      return { times: times.slice(1), scrolled: scroller.scrollTop, height: scroller.scrollHeight };
+    }, SCROLL_STEPS);
+    console.log(`\n1 MB article, 30,000 mentions (${bigElements.toLocaleString('en-US')} mention elements in the DOM):`);
+    console.log(`  open, click → interactive: median ${median(bigTimes).toFixed(1)} ms   [${bigTimes.map((t) => t.toFixed(0)).join(', ')}]  (target < 500 ms)`);
+    console.log(
+      `  scroll frames (${frames.times.length} × scrollBy 240 px + rAF): median ${percentile(frames.times, 0.5).toFixed(1)} ms   ` +
+        `p95 ${percentile(frames.times, 0.95).toFixed(1)} ms   max ${Math.max(...frames.times).toFixed(1)} ms  ` +
+        `(scrolled to ${Math.round(frames.scrolled)} of ${Math.round(frames.height)} px)`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+/// Clicks `doc`'s row in the list and resolves, with the milliseconds taken (in the page's
+/// clock), once its article is drawn to its last word, with its last mention when it has
+/// annotations, and a frame and a task have passed (the article is then laid out, painted
+/// and takes input).
+async function openDocument(page: Page, doc: Seeded): Promise<number> {
+  return page.evaluate(
+    async ({ id, title, endWord, lastMentionId }) => {
+      const row = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="document-row"]')).find((r) =>
+        (r.textContent ?? '').includes(title),
+      );
+      if (!row) throw new Error(`No row for "${title}"`);
+      const ready = () => {
+        const pane = document.querySelector(`[data-testid="document-pane"][data-document-id="${id}"]`);
+        const article = pane?.querySelector<HTMLElement>('[data-testid="article-text"]');
+        if (!article) return false;
+        if (!(article.lastElementChild?.textContent ?? '').endsWith(endWord)) return false;
+        return lastMentionId === null || article.querySelector(`[data-mention-id="${lastMentionId}"]`) !== null;
+      };
+      const started = performance.now();
+      row.click();
+      await new Promise<void>((resolve) => {
+        if (ready()) return resolve();
+        const observer = new MutationObserver(() => {
+          if (ready()) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-document-id'] });
+      });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return performance.now() - started;
+    },
+    { id: doc.id, title: doc.title, endWord: doc.endWord, lastMentionId: doc.lastMentionId },
+  );
+}
+
+/// Selects `word` (unique in the article) as a drag would, presses 1 and measures from the
+/// keydown to the frame after the new mention element appears.
+async function addMention(page: Page, word: string): Promise<{ ms: number; createMs: number | null; drawn: boolean }> {
+  await page.evaluate((wanted) => {
+    const root = document.querySelector<HTMLElement>('[data-testid="article-text"]')!;
+    root.focus();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the article`);
+  }, word);
+  // ProseMirror reads the DOM selection on selectionchange; let that run.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  await page.evaluate(() => {
+    const article = document.querySelector<HTMLElement>('[data-testid="article-text"]')!;
+    const mentions = article.getElementsByClassName('mention');
+    const before = mentions.length;
+    const w = window as unknown as { benchAdded: Promise<{ ms: number; started: number }> };
+    w.benchAdded = new Promise((resolve) => {
+      let started = 0;
+      window.addEventListener('keydown', () => (started = performance.now()), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (started === 0 || mentions.length <= before) return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve({ ms: performance.now() - started, started }));
+      });
+      observer.observe(article, { childList: true, subtree: true });
+    });
+  });
+  await page.keyboard.press('1');
+  return page.evaluate(async (wanted) => {
+    const w = window as unknown as { benchAdded: Promise<{ ms: number; started: number }> };
+    const { ms, started } = await w.benchAdded;
+    const create = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/api/mentions.create') && e.startTime >= started);
+    const drawn = Array.from(document.querySelectorAll('[data-testid="article-text"] [data-mention-id]')).some(
+      (el) => el.textContent === wanted,
+    );
+    return { ms, createMs: create ? create.duration : null, drawn };
+  }, word);
+}
+
+/// One call that changes nothing, timed in the page: the floor under any edit's round trip.
+async function noOpRoundTrip(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const token = sessionStorage.getItem('spanlab.token') ?? '';
+    const started = performance.now();
+    const response = await fetch('/api/project.current', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({}),
+    });
+    await response.json();
+    return performance.now() - started;
+  });
+}
+
+/// A few idle frames and a pause, so one measurement's leftovers do not land in the next.
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  });
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest rank: of 20 values the p95 is the 19th, not the largest.
+  return sorted[Math.max(0, Math.ceil(sorted.length * p) - 1)]!;
+}
