@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 
 /** Benchmark modules, by name. Add a line when adding a benchmark file. */
 const BENCHMARKS: Record<string, string> = {
+  backups: './backups.ts',
   documentList: './documentList.ts',
   editor: './editor.ts',
   export: './export.ts',

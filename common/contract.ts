@@ -29,8 +29,9 @@ import { ATTRIBUTE_TARGETS, DOCUMENT_STATUSES } from './model';
 import type { CallResult } from './errors';
 import type { ImportJobState, ImportProgress } from './importReport';
 import { IMPORT_FORMATS } from './importReport';
-import type { ExportJobState } from './export';
+import type { ExportBatch, ExportJobState } from './export';
 import { EXPORT_FORMAT_NAMES } from './export';
+import type { BackupInfo, BackupReason } from './backups';
 
 // --- building blocks ------------------------------------------------------------
 // Bounds are generous for real work and small enough that a hostile payload is refused
@@ -312,6 +313,19 @@ export const callInputs = {
   'export.status': z.object({ jobId }).strict(),
   /** Asks where to write an export with a native save dialog; `unsupported` in serve mode. */
   'export.pickPath': z.object({ format: z.enum(EXPORT_FORMAT_NAMES), split: z.boolean() }).strict(),
+  /** The import batches that have documents, newest first: the dialog's choice of a batch. */
+  'export.batches': empty,
+
+  /** The open project's backups, newest first (common/backups.ts). */
+  'backups.list': empty,
+  /** Backs the open project up now ("Back up now"). */
+  'backups.create': empty,
+  /**
+   * Replaces the open project with one of its backups, after backing up its current state
+   * (`pre-restore`). `file` must be a `file` that backups.list answered; no other path is
+   * accepted.
+   */
+  'backups.restore': z.object({ file: filePath }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 /** The output of each call. Keys must match `callInputs` exactly (checked below). */
@@ -361,6 +375,10 @@ export interface CallOutputs {
   'export.cancel': { cancelled: boolean };
   'export.status': ExportJobState;
   'export.pickPath': { path: string | null };
+  'export.batches': ExportBatch[];
+  'backups.list': BackupInfo[];
+  'backups.create': BackupInfo;
+  'backups.restore': ProjectInfo;
 }
 
 export type CallName = keyof typeof callInputs;
@@ -398,6 +416,7 @@ export const MENU_COMMANDS = [
   'redo',
   'toggleTheme',
   'about',
+  'backups',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -418,6 +437,8 @@ export interface EventPayloads {
   };
   /** A native menu item the renderer carries out. */
   menu: { command: MenuCommand; path?: string };
+  /** An automatic backup could not be written (the project itself is unharmed). */
+  'backup.failed': { reason: BackupReason; message: string };
 }
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES = [
@@ -425,6 +446,7 @@ export const EVENT_NAMES = [
   'document.changed',
   'progress',
   'menu',
+  'backup.failed',
 ] as const satisfies readonly EventName[];
 
 // --- the bridge both transports implement ----------------------------------------------

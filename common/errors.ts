@@ -13,8 +13,12 @@ export const ERROR_CODES = [
   'no_project',
   /** The call is not available on this side (a native dialog in serve mode). */
   'unsupported',
-  /** The file system refused: missing file, read-only location, disk full. */
+  /** The file system refused: a missing or unreadable file, a failing disk. */
   'io',
+  /** No space left on the disk (or the file may grow no larger): the write did not happen. */
+  'disk_full',
+  /** The project file, its folder or its disk cannot be written. */
+  'read_only',
   /** The project file was written by a newer Spanlab, or is not a Spanlab project. */
   'incompatible_project',
   /** Another process holds the project and did not let go in time. */

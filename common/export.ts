@@ -168,6 +168,18 @@ export const DEFAULT_SPLIT_SEED = 13;
  */
 export type ExportRequest = ValidInput<'export.start'>;
 
+/** An import batch that documents can be exported by (`--batch N`), as the dialog lists it. */
+export interface ExportBatch {
+  /** The `import_batches` id. */
+  id: number;
+  /** When the import started, ISO 8601 UTC. */
+  createdAt: string;
+  /** The files and folders imported, as given. */
+  paths: string[];
+  /** Documents of the batch still in the project. */
+  documents: number;
+}
+
 /** One annotation that was left out or written differently, and why. */
 export interface ExportIssue {
   /** The document's id in the export. */

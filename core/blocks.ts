@@ -3,10 +3,13 @@
 // and they are code-point ranges like every other offset (see db/schema.ts).
 
 import type { Block } from '../common/model';
-import { sliceCodePoints } from './codePoints';
+import { hasSurrogates } from './codePoints';
+import { firstIndex } from './firstIndex';
 
 /// A first block at least this short (in code points) may be a headline.
 export const MAX_HEADING_LENGTH = 150;
+
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 /// The blocks of `text`: paragraphs are separated by one or more blank lines (a blank line
 /// may hold spaces; `\n`, `\r\n` and `\r` all end a line). Each block is trimmed, so a
@@ -14,80 +17,69 @@ export const MAX_HEADING_LENGTH = 150;
 /// more than one block and it is one short line that does not end with a full stop — the
 /// usual shape of a headline at the top of a pasted article.
 export function blocksFromText(text: string): Block[] {
+  // An import splits 50 MB of text into blocks, so the text is walked a line at a time:
+  // indexOf finds each line's end, and only the white space between lines and at their
+  // ends is looked at character by character. Indices are UTF-16 units until stored.
+  const codePoint = codePointCounter(text);
   const blocks: Block[] = [];
-  let blockStart = -1; // code-point offset of the current block's first non-space character
-  let blockEnd = -1; // code-point offset just after its last non-space character
-  let lineHasText = false;
-  let linesInBlock = 0;
-  const lineCounts: number[] = [];
-
-  const closeBlock = () => {
-    if (blockStart >= 0) {
-      blocks.push({ kind: 'paragraph', start: blockStart, end: blockEnd });
-      lineCounts.push(linesInBlock);
-    }
-    blockStart = -1;
-    blockEnd = -1;
-    linesInBlock = 0;
+  let start = -1; // the current block's first character
+  let end = -1; // just after its last
+  let lines = 0;
+  let headline = false; // whether the first block is one line that does not end with "."
+  const close = () => {
+    if (blocks.length === 0) headline = lines === 1 && text.charCodeAt(end - 1) !== 0x2e;
+    blocks.push({ kind: 'paragraph', start: codePoint(start), end: codePoint(end) });
   };
 
-  // One pass over UTF-16 units counting code points: an import splits 50 MB of text into
-  // blocks, so this loop avoids allocating a string per character and a regex test per
-  // ASCII one.
-  let offset = 0;
-  let afterCarriageReturn = false;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 0x0a || unit === 0x0d) {
-      // "\r\n" is one line break, not an empty line between two.
-      if (!(unit === 0x0a && afterCarriageReturn)) {
-        if (lineHasText) linesInBlock++;
-        else closeBlock();
-        lineHasText = false;
-      }
-      afterCarriageReturn = unit === 0x0d;
-    } else {
-      afterCarriageReturn = false;
-      // A surrogate pair is one code point, and no astral character is white space.
-      const pair = unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1));
-      if (pair) i++;
-      else if (isSpace(unit)) {
-        offset++;
-        continue;
-      }
-      if (blockStart < 0) blockStart = offset;
-      blockEnd = offset + 1;
-      lineHasText = true;
+  let nextReturn = -1; // the next "\r" at or after `position`, kept: most texts have none
+  let position = 0;
+  while (position < text.length) {
+    // White space up to the next line's text; two line breaks in it mean a blank line.
+    let breaks = 0;
+    let first = position;
+    for (; first < text.length; first++) {
+      const unit = text.charCodeAt(first);
+      if (unit === 0x0d || (unit === 0x0a && text.charCodeAt(first - 1) !== 0x0d)) breaks++;
+      else if (unit !== 0x0a && !isSpace(unit)) break;
     }
-    offset++;
-  }
-  if (lineHasText) linesInBlock++;
-  closeBlock();
+    if (first === text.length) break;
+    if (start >= 0 && breaks >= 2) close();
+    if (start < 0 || breaks >= 2) {
+      start = first;
+      lines = 0;
+    }
+    lines++;
 
-  const first = blocks[0];
-  if (
-    first &&
-    blocks.length > 1 &&
-    lineCounts[0] === 1 &&
-    first.end - first.start < MAX_HEADING_LENGTH &&
-    !endsWithFullStop(text, first)
-  ) {
-    first.kind = 'heading';
+    // The line runs to its line break; its trailing white space is no part of the block.
+    if (nextReturn !== Infinity && nextReturn < first) {
+      const found = text.indexOf('\r', first);
+      nextReturn = found < 0 ? Infinity : found;
+    }
+    const newline = text.indexOf('\n', first);
+    position = Math.min(newline < 0 ? text.length : newline, nextReturn);
+    end = position;
+    while (isSpace(text.charCodeAt(end - 1))) end--;
   }
+  if (start >= 0) close();
+
+  const head = blocks[0];
+  if (head && blocks.length > 1 && headline && head.end - head.start < MAX_HEADING_LENGTH) head.kind = 'heading';
   return blocks;
 }
 
-// White space as /\s/u has it (line breaks are handled before this is asked).
+// A UTF-16 index → code-point offset converter. A surrogate pair is one code point; a lone
+// surrogate counts as one too, as iterating a string does.
+function codePointCounter(text: string): (index: number) => number {
+  if (!hasSurrogates(text)) return (index) => index;
+  const pairs: number[] = [];
+  SURROGATE_PAIR.lastIndex = 0;
+  for (let m = SURROGATE_PAIR.exec(text); m !== null; m = SURROGATE_PAIR.exec(text)) pairs.push(m.index);
+  // Less one for every pair that starts before `index` (a block boundary is never inside one).
+  return (index) => index - firstIndex(pairs.length, (k) => pairs[k]! >= index);
+}
+
+// White space as /\s/ has it, line breaks included.
 function isSpace(unit: number): boolean {
   if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-  return /\s/u.test(String.fromCharCode(unit));
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
-
-// A headline rarely ends with a full stop; a one-line opening sentence does.
-function endsWithFullStop(text: string, block: Block): boolean {
-  return sliceCodePoints(text, block.end - 1, block.end) === '.';
+  return /\s/.test(String.fromCharCode(unit));
 }

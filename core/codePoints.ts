@@ -6,6 +6,7 @@
 /// `len()` return for the same string. A lone surrogate counts as one, as it does when
 /// iterating a JS string (and it is stored as one U+FFFD).
 export function codePointLength(text: string): number {
+  if (!hasSurrogates(text)) return text.length;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -18,6 +19,15 @@ export function codePointLength(text: string): number {
   }
   return count;
 }
+
+/// Whether `text` holds any UTF-16 surrogate, paired or not. Most texts hold none, and then
+/// a code point is a UTF-16 unit; the regex engine finds that out far faster than a loop
+/// over the text (an import measures 50 MB of it).
+export function hasSurrogates(text: string): boolean {
+  return SURROGATE.test(text);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /// `text[start:end]` in code points, like Python slicing and SQLite's
 /// `substr(text, start + 1, end - start)`. Offsets beyond the text are clamped.

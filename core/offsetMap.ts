@@ -14,6 +14,8 @@
 // those are the only characters whose UTF-16 length differs from their code-point length.
 
 import type { Block } from '../common/model';
+import { hasSurrogates } from './codePoints';
+import { firstIndex } from './firstIndex';
 
 /**
  * Which way an offset that falls between two units resolves: -1 toward the earlier one
@@ -166,6 +168,7 @@ export class OffsetMap {
 // Code-point indices of astral characters. A lone surrogate (malformed UTF-16) counts as
 // one code point of one unit, as Array.from and TextEncoder treat it.
 function scanAstral(text: string): Int32Array {
+  if (!hasSurrogates(text)) return new Int32Array(0);
   const found: number[] = [];
   let cp = 0;
   for (let u = 0; u < text.length; u++, cp++) {
@@ -181,18 +184,6 @@ function scanAstral(text: string): Int32Array {
   return Int32Array.from(found);
 }
 
-// The smallest k in [0, n) for which `holds(k)` is true, or n if none; `holds` must be
-// false up to some index and true from there on (a sorted array compared with a value).
-function firstIndex(n: number, holds: (k: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (holds(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 // Offsets come from the network and the database; a wrong one must fail loudly rather
 // than put a highlight on the wrong words.

@@ -51,19 +51,27 @@ export class ChangeRecorder {
    * The largest id each table has ever had, from the change log. New rows get ids above
    * it: SQLite would otherwise hand a deleted row's id to the next insert (these tables have
    * no AUTOINCREMENT), and undoing that deletion — say in another document's stack — would
-   * then collide with an unrelated row.
+   * then collide with an unrelated row. Another process with the project open (a second
+   * window, the CLI) writes the log too, so each action first catches up with the log rows
+   * added since the last look (see catchUp).
    */
   private readonly highWater = new Map<string, number>();
+  /** The last change-log row read into highWater. */
+  private seenChange = 0;
+  private readonly newChanges: Statement<[number], { t: string; m: number; last: number }>;
   private readonly columns = new Map<RecordedTable, readonly string[]>();
   private readonly runInTransaction: Transaction<(work: () => unknown) => unknown>;
 
   constructor(private readonly db: Connection) {
-    this.runInTransaction = db.transaction((work: () => unknown) => work());
-    const marks = db.prepare('SELECT table_name AS t, max(row_id) AS m FROM changes GROUP BY table_name').all() as {
-      t: string;
-      m: number;
-    }[];
-    for (const { t, m } of marks) this.highWater.set(t, m);
+    this.runInTransaction = db.transaction((work: () => unknown) => {
+      this.catchUp();
+      return work();
+    });
+    // The log is append-only, so the rows after the last one seen are all that is new.
+    this.newChanges = db.prepare(
+      'SELECT table_name AS t, max(row_id) AS m, max(id) AS last FROM changes WHERE id > ? GROUP BY table_name',
+    );
+    this.catchUp();
   }
 
   /// Runs `work` as one user edit: one transaction, one `actions` row (created only if
@@ -210,6 +218,14 @@ export class ChangeRecorder {
       action.reverts ?? null,
     );
     return Number(result.lastInsertRowid);
+  }
+
+  // Inside the write transaction, so nothing can be logged between this look and the insert.
+  private catchUp(): void {
+    for (const { t, m, last } of this.newChanges.all(this.seenChange)) {
+      this.highWater.set(t, Math.max(this.highWater.get(t) ?? 0, m));
+      this.seenChange = Math.max(this.seenChange, last);
+    }
   }
 
   private nextId(table: RecordedTable): number {

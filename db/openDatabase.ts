@@ -8,6 +8,9 @@ import { SpanlabError } from '../common/errors';
 import type { Migration } from './migrations/index';
 import { MIGRATIONS } from './migrations/index';
 import { APPLICATION_ID, PROJECT_EXTENSION } from './schema';
+import { writeSnapshot } from './snapshotFile';
+import type { StorageTrouble } from './storageTrouble';
+import { storageError, storageTrouble } from './storageTrouble';
 
 export type Connection = Database.Database;
 
@@ -35,7 +38,9 @@ export interface OpenedDatabase {
 /// Opens `file` as a Spanlab project. Rejects with SpanlabError: `io` when the file is missing
 /// or unreadable or the pre-upgrade backup cannot be written, `incompatible_project` for a
 /// non-Spanlab or newer-version file or a failed upgrade, `conflict` when `create` would
-/// overwrite an existing file.
+/// overwrite an existing file, `read_only` for a project it could not write (`open`,
+/// `create`), `disk_full` when there is no space to set it up, `busy` when another process
+/// held it too long.
 ///
 /// Asynchronous because the backup of an outdated file is (see backUp); every other mode
 /// finishes without yielding, but one signature keeps the callers from caring which it is.
@@ -51,12 +56,19 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
   try {
     db = new Database(file, { readonly: options.mode === 'inspect', fileMustExist: options.mode !== 'create' });
   } catch (error) {
-    throw new SpanlabError('io', `Cannot open ${file}: ${(error as Error).message}`);
+    throw openFailure(error, file, options.mode) ?? new SpanlabError('io', `Cannot open ${file}: ${(error as Error).message}`);
   }
 
   try {
-    // Wait for another Spanlab process (a CLI export, a second window) rather than failing
-    // at once with SQLITE_BUSY.
+    // Two processes, one file: a project may be open in two windows, or in the app while
+    // `spanlab import`, `stats` or `export` runs on it. That is safe, and allowed rather than
+    // refused as "in use": in WAL mode readers never block the writer, writers take turns
+    // (every write is one short BEGIN IMMEDIATE transaction: an edit, or an import's group
+    // of documents), and a connection sees the others' commits at its next read, so one
+    // window shows another's changes when it next loads them (test/unit/reliability/
+    // twoProcesses.test.ts). busy_timeout makes a writer wait for its turn instead of failing
+    // at once with SQLITE_BUSY; only a write lock held longer than this (none of ours is)
+    // makes a call fail, as `busy`.
     db.pragma('busy_timeout = 5000');
     const header = readHeader(db, file, options.mode);
 
@@ -88,6 +100,10 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
       db.pragma('foreign_keys = ON');
       return { db, foundVersion: header.version, backupPath: null };
     }
+    // SQLite opens a file it may not write read-only without a word, and only the first
+    // edit would fail. Taking the write lock once (and letting go) finds that out now.
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
 
     // A copy of the file as it was, taken before anything (even the journal mode) changes.
     const outdated = !header.empty && header.version < latest;
@@ -104,7 +120,40 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
   } catch (error) {
     db.close();
     if (options.mode === 'create' && !existed) removeDatabaseFiles(file);
-    throw error;
+    throw openFailure(error, file, options.mode) ?? error;
+  }
+}
+
+// Storage trouble while opening, told as such, or null for any other failure. Spanlab
+// saves each change the moment it is made, so it refuses a project it cannot write rather
+// than open it for reading only and fail at the first edit.
+function openFailure(error: unknown, file: string, mode: OpenDatabaseOptions['mode']): SpanlabError | null {
+  if (error instanceof SpanlabError) return null;
+  let trouble: StorageTrouble | null = storageTrouble(error);
+  // SQLite cannot read a WAL-mode file without creating its -shm file beside it, and says
+  // only CANTOPEN when the folder refuses.
+  if (trouble === null && (error as { code?: unknown }).code === 'SQLITE_CANTOPEN' && !writableLocation(file)) {
+    trouble = 'read_only';
+  }
+  if (trouble === null) return null;
+  const verb = mode === 'create' ? 'created' : 'opened';
+  const consequence =
+    trouble === 'read_only'
+      ? `Spanlab saves every change as it is made, so it needs to write the file and the -wal and -shm files ` +
+        `SQLite keeps beside it; the project was not ${verb}.`
+      : `The project was not ${verb}${mode === 'create' ? '' : ', and the file was not changed'}.`;
+  return storageError(trouble, file, consequence);
+}
+
+// Whether this process may write `file` (if it exists) and create files beside it. access()
+// answers for the mount too: EROFS on a read-only disk, even for root.
+function writableLocation(file: string): boolean {
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -115,6 +164,16 @@ export function backupPathFor(file: string, version: number, at: Date): string {
   // Colons are not allowed in Windows file names.
   const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
   return path.join(dir, `${base}.v${version}-backup-${stamp}${PROJECT_EXTENSION}`);
+}
+
+/// When `name` (a file name beside `file`) is a pre-upgrade copy of `file` as backupPathFor
+/// and backUp name them, the time it was taken; otherwise null.
+export function preMigrationBackupTime(file: string, name: string): Date | null {
+  const base = path.basename(file, PROJECT_EXTENSION);
+  if (!name.startsWith(`${base}.v`) || !name.endsWith(PROJECT_EXTENSION)) return null;
+  const rest = name.slice(base.length, -PROJECT_EXTENSION.length);
+  const match = /^\.v\d+-backup-(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})Z(?:-\d+)?$/.exec(rest);
+  return match ? new Date(`${match[1]}:${match[2]}:${match[3]}Z`) : null;
 }
 
 interface Header {
@@ -154,14 +213,14 @@ function readHeader(db: Connection, file: string, mode: OpenDatabaseOptions['mod
 // header, so it is a Spanlab project at the old version, openable by the Spanlab that wrote
 // it. It runs before this connection changes anything (journal mode, migrations). It is
 // asynchronous: better-sqlite3 copies a batch of pages per event-loop turn, which is why
-// opening a project returns a promise. If it fails, better-sqlite3 deletes the partial
-// file and the project is left as it was.
+// opening a project returns a promise. If it fails, nothing is left behind (see
+// snapshotFile.ts) and the project is left as it was.
 async function backUp(db: Connection, file: string, version: number, now: () => Date): Promise<string> {
   const first = backupPathFor(file, version, now());
   let target = first;
   for (let n = 2; fs.existsSync(target); n++) target = first.replace(/\.spanlab$/, `-${n}.spanlab`);
   try {
-    await db.backup(target);
+    await writeSnapshot(db, target);
   } catch (error) {
     throw new SpanlabError(
       'io',

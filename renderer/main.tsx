@@ -7,6 +7,7 @@ import 'prosemirror-view/style/prosemirror.css';
 import './theme/theme.css';
 import './theme/base.css';
 import './theme/status.css';
+import './theme/dialog.css';
 import { App } from './components/App';
 import { ClientContext } from './components/ClientContext';
 import { SpanlabClient } from './client';

@@ -2,7 +2,7 @@
 // terminal and the report at the end (one JSON object with --json). The import runs in a
 // worker thread exactly as in the app (main/services/import/), so Ctrl+C cancels it
 // cleanly after the file in hand; a second Ctrl+C stops at once (what is written is still
-// whole documents: each file is its own transaction).
+// whole documents: they are written in transactions of whole documents).
 
 import { parseArgs } from 'node:util';
 import type { ImportFormat, ImportIssue, ImportReport } from '../../common/importReport';
@@ -33,8 +33,9 @@ file is read by its format (by extension and content):
          project's schema
   conll  CoNLL-2003 / IOB2 / BIOES token files (-DOCSTART- separates documents)
 A document whose exact text is already in the project is skipped, so running
-the same import again adds only what is missing. Each file is written in its
-own transaction: an interrupted import leaves only whole documents.
+the same import again adds only what is missing. Documents are written whole,
+in transactions: an import interrupted (Ctrl+C, a crash, a full disk) leaves
+only whole documents, and running it again adds the rest.
 
 Options:
   --project FILE       the project file (must exist)

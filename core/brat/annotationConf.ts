@@ -23,6 +23,8 @@
 // `<NAME>` in the lines below them. `<ENTITY>`, `<EVENT>`, `<RELATION>` and `<ANY>` stay as
 // they are in argument types: what they mean is up to the reader of the result.
 
+import { shortened } from '../reportText';
+
 /** A note or an error about one line of the file (1-based). */
 export interface ConfIssue {
   line: number;
@@ -132,7 +134,7 @@ export function parseAnnotationConf(text: string): ParsedConf {
       // A relation may be declared once per pair of argument types; anything else once.
       const first = seen[section].get(name);
       if (first !== undefined && section !== 'relations') {
-        const message = `"${name}" was already declared on line ${first}; this line is ignored.`;
+        const message = `"${shortened(name)}" was already declared on line ${first}; this line is ignored.`;
         errors.push({ line: d.line, message });
         continue;
       }
@@ -142,7 +144,9 @@ export function parseAnnotationConf(text: string): ParsedConf {
         section === 'attributes' && a.name === 'Value' ? a : { ...a, targets: expand(a.targets) },
       );
       if (section === 'entities') {
-        for (const a of args) notes.push({ line: d.line, message: `The argument ${a.name} of ${name} is ignored.` });
+        for (const a of args) {
+          notes.push({ line: d.line, message: `The argument ${shortened(a.name)} of ${shortened(name)} is ignored.` });
+        }
         conf.entities.push({ name, aliases });
       } else if (section === 'relations') {
         conf.relations.push({ name, aliases, args });
@@ -210,7 +214,7 @@ function readDeclarations(text: string, notes: ConfIssue[], errors: ConfIssue[])
       const name = header[1]!.trim().toLowerCase();
       section = (SECTIONS as readonly string[]).includes(name) ? (name as Section) : null;
       if (section === null) {
-        notes.push({ line, message: `The section [${header[1]}] is not part of annotation.conf; it is skipped.` });
+        notes.push({ line, message: `The section [${shortened(header[1]!)}] is not part of annotation.conf; it is skipped.` });
       }
       open = [];
       continue;
@@ -225,14 +229,18 @@ function readDeclarations(text: string, notes: ConfIssue[], errors: ConfIssue[])
     if (definition) {
       const macro = `<${definition[1]}>`;
       if ((RESERVED_MACROS as readonly string[]).includes(macro)) {
-        errors.push({ line, message: `${macro} has a fixed meaning and cannot be redefined.` });
+        errors.push({ line, message: `${shortened(macro)} has a fixed meaning and cannot be redefined.` });
       } else {
         macros.set(macro, definition[2]!);
       }
       continue;
     }
-    let expanded = raw;
-    for (const [macro, value] of macros) expanded = expanded.split(macro).join(value);
+    const expanded = expandMacros(raw, macros);
+    if (expanded === null) {
+      const longest = MAX_EXPANDED_LINE.toLocaleString('en-US');
+      errors.push({ line, message: `The definitions make this line longer than ${longest} characters; it is ignored.` });
+      continue;
+    }
 
     const parts = /^(\s*)(\S+)(?:\s+(.*))?$/.exec(expanded);
     if (!parts) continue; // A definition that expanded to nothing.
@@ -248,7 +256,7 @@ function readDeclarations(text: string, notes: ConfIssue[], errors: ConfIssue[])
         return t.slice(1);
       });
     if (terms.length === 0 || terms[0] === '') {
-      errors.push({ line, message: `"${parts[2]}" names no type; the line is ignored.` });
+      errors.push({ line, message: `"${shortened(parts[2]!)}" names no type; the line is ignored.` });
       continue;
     }
     // eslint-disable-next-line no-control-regex -- control characters are what is looked for
@@ -272,6 +280,23 @@ function readDeclarations(text: string, notes: ConfIssue[], errors: ConfIssue[])
   return declared;
 }
 
+/** The longest a line may grow by `<NAME>=` definitions: each can double the one before. */
+const MAX_EXPANDED_LINE = 100_000;
+
+// `line` with each definition, in the order they were made, replaced by its text; null
+// when that would make it longer than MAX_EXPANDED_LINE (a chain of definitions that each
+// name the next twice grows a line exponentially).
+function expandMacros(line: string, macros: ReadonlyMap<string, string>): string | null {
+  let expanded = line;
+  for (const [macro, value] of macros) {
+    const pieces = expanded.split(macro);
+    const growth = (pieces.length - 1) * (value.length - macro.length);
+    if (growth > 0 && expanded.length + growth > MAX_EXPANDED_LINE) return null;
+    expanded = pieces.join(value);
+  }
+  return expanded;
+}
+
 // The names a reference to `d` stands for: itself unless abstract, and every concrete type
 // nested below it.
 function concreteNames(d: Declaration): string[] {
@@ -287,33 +312,36 @@ function readArguments(d: Declaration, section: Section, notes: ConfIssue[], err
   for (const text of d.args) {
     const parts = /^(\S*?):(\S*)$/.exec(text);
     if (!parts || parts[1] === '') {
-      errors.push({ line: d.line, message: `Cannot read "${text}" of ${name}; expected Role:Type.` });
+      errors.push({ line: d.line, message: `Cannot read "${shortened(text)}" of ${shortened(name)}; expected Role:Type.` });
       continue;
     }
     const key = parts[1]!;
     if (key.startsWith('<')) {
-      notes.push({ line: d.line, message: `${key}:${parts[2]} of ${name} is ignored.` });
+      notes.push({ line: d.line, message: `${shortened(key)}:${shortened(parts[2]!)} of ${shortened(name)} is ignored.` });
       continue;
     }
     const repetition = /^(.+?)(\{[^}]*\}|\?|\*|\+)?$/.exec(key)!;
     const roleName = repetition[1]!;
     const counts = readRepetition(repetition[2] ?? '');
     if (!counts) {
-      errors.push({ line: d.line, message: `Cannot read the count in "${key}" of ${name}; expected {N} or {N-M}.` });
+      const message = `Cannot read the count in "${shortened(key)}" of ${shortened(name)}; expected {N} or {N-M}.`;
+      errors.push({ line: d.line, message });
       continue;
     }
     if (section === 'events' && counts.max !== 1 && /\d$/.test(roleName)) {
       // brat numbers repeated fillers (Theme, Theme2…), which a role ending in a digit would make ambiguous.
-      errors.push({ line: d.line, message: `The role ${roleName} of ${name} ends in a digit and cannot repeat.` });
+      const message = `The role ${shortened(roleName)} of ${shortened(name)} ends in a digit and cannot repeat.`;
+      errors.push({ line: d.line, message });
       continue;
     }
     const targets = parts[2]!.split('|').map((t) => t.trim());
     if (targets.some((t) => t === '')) {
-      errors.push({ line: d.line, message: `"${text}" of ${name} has an empty type.` });
+      errors.push({ line: d.line, message: `"${shortened(text)}" of ${shortened(name)} has an empty type.` });
       continue;
     }
     if (args.some((a) => a.name === roleName)) {
-      errors.push({ line: d.line, message: `${name} has the argument ${roleName} twice; the second is ignored.` });
+      const message = `${shortened(name)} has the argument ${shortened(roleName)} twice; the second is ignored.`;
+      errors.push({ line: d.line, message });
       continue;
     }
     args.push({ name: roleName, targets, ...counts });
@@ -353,12 +381,12 @@ function toAttribute(
 ): BratAttribute | null {
   const arg = args.find((a) => a.name === 'Arg');
   if (!arg) {
-    errors.push({ line, message: `The attribute ${name} has no Arg: (what it applies to); it is ignored.` });
+    errors.push({ line, message: `The attribute ${shortened(name)} has no Arg: (what it applies to); it is ignored.` });
     return null;
   }
   for (const other of args) {
     if (other.name !== 'Arg' && other.name !== 'Value') {
-      notes.push({ line, message: `${other.name}: of the attribute ${name} is ignored.` });
+      notes.push({ line, message: `${shortened(other.name)}: of the attribute ${shortened(name)} is ignored.` });
     }
   }
   const values = args.find((a) => a.name === 'Value')?.targets ?? [];

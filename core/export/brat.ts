@@ -16,7 +16,8 @@
 // Type, role and attribute names are brat's storage form (letters, digits, _ and -), with
 // the original name as an alternative in annotation.conf (`Conflict_Attack|Conflict.Attack`),
 // so that importing the folder gives the original names back. A mention that crosses a line
-// break is written as brat writes it, as fragments (`0 5;6 10`) around the break. What brat
+// break is written as brat writes it, as fragments (`0 5;6 10`) around the break, which an
+// import joins into one mention again. What brat
 // cannot hold is reported: an untyped span that is no trigger, an argument or relation end
 // without a type, a note's line breaks, the document's own note.
 
@@ -145,7 +146,7 @@ function annotationLines(
   for (const m of document.mentions) {
     if (m.label === null) continue;
     const id = ids.take(m.id, 'T');
-    spans.push(spanLine(id, names.type(m.label), m, text, document.id));
+    spans.push(spanLine(id, names.type(m.label), m, text, document.id, issue));
     entityT.set(m.id, id);
     attributes.push([m.attributes, id]);
     if (m.note !== '') notes.push([id, m.note, m.id]);
@@ -163,7 +164,7 @@ function annotationLines(
     const m = mentions.get(e.trigger)!;
     const own = m.label === null && !anyTriggerT.has(m.id);
     const id = own ? ids.take(m.id, 'T') : ids.fresh('T');
-    spans.push(spanLine(id, names.type(e.type), m, text, document.id));
+    spans.push(spanLine(id, names.type(e.type), m, text, document.id, issue));
     triggerT.set(key, id);
     if (!anyTriggerT.has(m.id)) {
       anyTriggerT.set(m.id, id);
@@ -251,27 +252,48 @@ function annotationLines(
   return { lines: [...spans, ...rest], equivalences };
 }
 
-// A T line; a span across line breaks becomes fragments around them, as brat makes it.
-function spanLine(id: string, type: string, m: PortableMention, text: CodePointText, documentId: string): string {
+// A T line. A span across a line break (or a tab) becomes fragments, as brat's own editor
+// makes them: the text between breaks, without the whitespace at its ends. Importing the
+// fragments joins them again (core/import/brat.ts), since only whitespace with a break
+// lies between them; whitespace at the mention's own ends has no fragment and is reported.
+function spanLine(
+  id: string,
+  type: string,
+  m: PortableMention,
+  text: CodePointText,
+  documentId: string,
+  issue: (item: string, reason: string) => void,
+): string {
   if (!text.contains(m.start, m.end) || text.slice(m.start, m.end) !== m.text) {
     throw new ExportViolation('brat', documentId, `${m.id} is not the text at ${m.start}–${m.end}`);
   }
+  // Nearly every mention lies within a line.
+  if (!FRAGMENT_BREAK.test(m.text)) return `${id}\t${type} ${m.start} ${m.end}\t${m.text}`;
+  const points = Array.from(m.text);
   const fragments: [number, number][] = [];
-  let start = -1;
-  const chars = Array.from(m.text);
-  chars.forEach((c, i) => {
-    const lineBreak = c === '\n' || c === '\r';
-    if (!lineBreak && start < 0) start = i;
-    if (lineBreak && start >= 0) {
-      fragments.push([m.start + start, m.start + i]);
-      start = -1;
-    }
-  });
-  if (start >= 0) fragments.push([m.start + start, m.end]);
-  if (fragments.length === 0) throw new ExportViolation('brat', documentId, `${m.id} covers only line breaks`);
+  let from = 0;
+  for (let i = 0; i <= points.length; i++) {
+    if (i < points.length && !FRAGMENT_BREAK.test(points[i]!)) continue;
+    let start = from;
+    let end = i;
+    while (start < end && WHITESPACE.test(points[start]!)) start++;
+    while (end > start && WHITESPACE.test(points[end - 1]!)) end--;
+    if (start < end) fragments.push([m.start + start, m.start + end]);
+    from = i + 1;
+  }
+  if (fragments.length === 0) throw new ExportViolation('brat', documentId, `${m.id} covers only whitespace`);
+  if (fragments[0]![0] !== m.start || fragments.at(-1)![1] !== m.end) {
+    issue(m.id, `${describeSpan(m)}: brat fragments neither start nor end with whitespace; written without the whitespace at its ends`);
+  }
   const offsets = fragments.map(([s, e]) => `${s} ${e}`).join(';');
   return `${id}\t${type} ${offsets}\t${fragments.map(([s, e]) => text.slice(s, e)).join(' ')}`;
 }
+
+/** What brat splits a span at: a line break or a tab. */
+const FRAGMENT_BREAK = /[\r\n\t]/u;
+const WHITESPACE = /\s/u;
+
+const BRAT_ID = /^([TER])(\d+)$/;
 
 // brat's ids: an annotation keeps its own id when it is already brat-shaped (T3, E1, R2)
 // and unique; anything else gets the next free number of its letter.
@@ -283,13 +305,13 @@ class IdAllocator {
   constructor(own: readonly string[]) {
     this.own = new Set(own);
     for (const id of own) {
-      const match = /^([TER])(\d+)$/u.exec(id);
+      const match = BRAT_ID.exec(id);
       if (match) this.next[match[1]!] = Math.max(this.next[match[1]!] ?? 1, Number(match[2]) + 1);
     }
   }
 
   take(id: string, letter: 'T' | 'E' | 'R'): string {
-    if (id.startsWith(letter) && /^[TER]\d+$/u.test(id) && this.own.has(id) && !this.used.has(id)) {
+    if (id.startsWith(letter) && BRAT_ID.test(id) && this.own.has(id) && !this.used.has(id)) {
       this.used.add(id);
       return id;
     }

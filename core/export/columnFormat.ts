@@ -10,6 +10,7 @@ import { LeftOut } from './leftOut';
 import type { TagScheme } from './tagSequence';
 import { tagTokens } from './tagSequence';
 import { TokenizedDocument } from './tokenizedDocument';
+import { isWhitespace } from './tokenizer';
 
 export interface ColumnLayout {
   info: ExportFormatInfo;
@@ -40,7 +41,7 @@ function columnWriter(layout: ColumnLayout, context: ExportContext): ExportWrite
       for (const sentence of tokenized.sentences) {
         for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
           const token = tokenized.tokens[t]!.text;
-          if (/\s/u.test(token) || token === '') {
+          if (token === '' || hasWhitespace(token)) {
             throw new ExportViolation(format, document.id, `token ${t} (${JSON.stringify(token)}) is empty or holds whitespace`);
           }
           lines.push(`${token}${layout.separator}${tags[t]!}`);
@@ -56,4 +57,10 @@ function columnWriter(layout: ColumnLayout, context: ExportContext): ExportWrite
       leftOut.report(context, format, 'entity mentions');
     },
   };
+}
+
+// A loop rather than /\s/u: it runs for every token written.
+function hasWhitespace(token: string): boolean {
+  for (let i = 0; i < token.length; i++) if (isWhitespace(token.charCodeAt(i))) return true;
+  return false;
 }

@@ -8,7 +8,7 @@
 
 import type { PortableDocument, PortableMention } from '../formats/portableDocument';
 import type { Sentence, Token } from './tokenizer';
-import { tokenize } from './tokenizer';
+import { sentencesOf, tokensOf } from './tokenizer';
 
 /** The tokens a mention covers: indices into `tokens`, both inclusive. */
 export interface TokenRange {
@@ -18,12 +18,12 @@ export interface TokenRange {
 
 export class TokenizedDocument {
   readonly tokens: readonly Token[];
-  readonly sentences: readonly Sentence[];
   private readonly ranges = new Map<string, TokenRange>();
-  private readonly sentenceIndex: Int32Array;
+  /** Found when first asked for (spacy-jsonl never asks). */
+  private joined: { sentences: readonly Sentence[]; index: Int32Array } | null = null;
 
   constructor(readonly document: PortableDocument) {
-    const { tokens, sentences } = tokenize(document.text);
+    const tokens = tokensOf(document.text);
     this.tokens = tokens;
     // Token index by the code point it starts / ends at; -1 where none does.
     const length = tokens.length === 0 ? 0 : tokens[tokens.length - 1]!.end;
@@ -38,9 +38,11 @@ export class TokenizedDocument {
       const last = m.end <= length ? endsAt[m.end]! : -1;
       if (first >= 0 && last >= first) this.ranges.set(m.id, { first, last });
     }
-    this.sentences = joinCrossedSentences(sentences, [...this.ranges.values()]);
-    this.sentenceIndex = new Int32Array(tokens.length);
-    this.sentences.forEach((s, i) => this.sentenceIndex.fill(i, s.tokenStart, s.tokenEnd));
+  }
+
+  /// The sentences, those that a mention crosses joined into one.
+  get sentences(): readonly Sentence[] {
+    return this.sentenceTable().sentences;
   }
 
   /// The tokens `mention` covers, or null when it is not on token boundaries.
@@ -50,7 +52,17 @@ export class TokenizedDocument {
 
   /// The index of the sentence token `token` is in.
   sentenceOf(token: number): number {
-    return this.sentenceIndex[token]!;
+    return this.sentenceTable().index[token]!;
+  }
+
+  private sentenceTable(): { sentences: readonly Sentence[]; index: Int32Array } {
+    if (this.joined === null) {
+      const sentences = joinCrossedSentences(sentencesOf(this.document.text, this.tokens), [...this.ranges.values()]);
+      const index = new Int32Array(this.tokens.length);
+      sentences.forEach((s, i) => index.fill(i, s.tokenStart, s.tokenEnd));
+      this.joined = { sentences, index };
+    }
+    return this.joined;
   }
 
   /// Why `mention` has no token range, for the report.

@@ -45,6 +45,12 @@ export const TOKENIZER_NAME = `Intl.Segmenter (UAX #29 words and sentences, root
 
 /// Splits `text` into tokens and sentences.
 export function tokenize(text: string): TokenizedText {
+  const tokens = tokensOf(text);
+  return { tokens, sentences: sentencesOf(text, tokens) };
+}
+
+/// The tokens of `text` alone: sentences cost a second pass that not every format needs.
+export function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
   // Without surrogates a UTF-16 index is a code-point offset; with them, code points
   // before `counted` are counted as the chunks go by (always forward).
@@ -57,7 +63,10 @@ export function tokenize(text: string): TokenizedText {
   for (let i = 0; i < length; ) {
     while (i < length && isWhitespace(text.charCodeAt(i))) i++;
     if (i === length) break;
-    let end = i + 1;
+    // The chunk's end, and where its run of ASCII letters and digits from the start ends.
+    let word = i;
+    while (word < length && isAsciiAlphanumeric(text.charCodeAt(word))) word++;
+    let end = word;
     while (end < length && !isWhitespace(text.charCodeAt(end))) end++;
     if (astral) {
       offset += codePoints(text, counted, i);
@@ -65,12 +74,23 @@ export function tokenize(text: string): TokenizedText {
     } else {
       offset = i;
     }
-    for (const piece of pieces(text.slice(i, end), i === 0 ? undefined : text[i - 1])) {
-      tokens.push({ text: piece.text, start: offset + piece.start, end: offset + piece.end });
+    // Most chunks of news text are a plain word, perhaps with a comma or full stop after it:
+    // UAX #29 never splits a run of ASCII letters and digits (WB5, WB8–WB10), nor joins it
+    // to one trailing mark, and neither refinement applies (no apostrophe, no inner period).
+    const tail = end - word;
+    if (word > i && (tail === 0 || (tail === 1 && isClosingMark(text.charCodeAt(word))))) {
+      tokens.push({ text: text.slice(i, word), start: offset, end: offset + word - i });
+      if (tail === 1) tokens.push({ text: text[word]!, start: offset + word - i, end: offset + word - i + 1 });
+    } else {
+      const found = pieces(text.slice(i, end), i === 0 ? undefined : text[i - 1]);
+      for (let p = 0; p < found.length; p++) {
+        const piece = found[p]!;
+        tokens.push({ text: piece.text, start: offset + piece.start, end: offset + piece.end });
+      }
     }
     i = end;
   }
-  return { tokens, sentences: sentencesOf(text, tokens) };
+  return tokens;
 }
 
 /// Whether a UTF-16 unit is whitespace as JavaScript's `\s` has it (ECMAScript WhiteSpace
@@ -88,6 +108,15 @@ export function isWhitespace(unit: number): boolean {
     unit === 0x3000 ||
     unit === 0xfeff
   );
+}
+
+function isAsciiAlphanumeric(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39);
+}
+
+// `,` `.` `;` `:` `!` `?`: after a word at the end of a chunk, always a token of their own.
+function isClosingMark(unit: number): boolean {
+  return unit === 0x2c || unit === 0x2e || unit === 0x3b || unit === 0x3a || unit === 0x21 || unit === 0x3f;
 }
 
 /** A token of a chunk, offsets in code points from the chunk's start. */
@@ -168,14 +197,16 @@ export function refinePieces(pieces: readonly Piece[]): Piece[] {
 
 const WHITESPACE = /\s/u;
 
-// Each token goes to the sentence it starts in; a sentence without tokens (blank lines)
-// is left out.
-function sentencesOf(text: string, tokens: readonly Token[]): Sentence[] {
+/// The sentences of `text`, whose tokens (tokensOf) are `tokens`. Each token goes to the
+/// sentence it starts in; a sentence without tokens (blank lines) is left out.
+export function sentencesOf(text: string, tokens: readonly Token[]): Sentence[] {
+  const astral = /[\uD800-\uDFFF]/.test(text);
   const sentences: Sentence[] = [];
   let offset = 0;
   let next = 0;
-  for (const { segment } of SENTENCES.segment(text)) {
-    const end = offset + codePoints(segment, 0, segment.length);
+  for (const { segment, index } of SENTENCES.segment(text)) {
+    // Without surrogates the UTF-16 index is the code-point offset: no need to count.
+    const end = astral ? offset + codePoints(segment, 0, segment.length) : index + segment.length;
     const tokenStart = next;
     while (next < tokens.length && tokens[next]!.start < end) next++;
     if (next > tokenStart) {

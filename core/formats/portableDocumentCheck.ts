@@ -6,6 +6,7 @@
 
 import type { CodePointText } from '../codePointText';
 import type { PortableDocument } from './portableDocument';
+import { shortened } from '../reportText';
 
 /** One thing wrong, with the path to it, e.g. `mentions.2.text`. */
 export interface PortableDocumentProblem {
@@ -16,7 +17,8 @@ export interface PortableDocumentProblem {
 /// Every problem of `document`; empty when it is sound. `text` indexes `document.text`.
 export function portableDocumentProblems(document: PortableDocument, text: CodePointText): PortableDocumentProblem[] {
   const problems: PortableDocumentProblem[] = [];
-  const fail = (path: string, message: string) => problems.push({ path, message });
+  // Ids come from the file and may be any length: what a problem quotes is cut short.
+  const fail = (path: string, message: string) => problems.push({ path: shortened(path, 100), message: shortened(message, 200) });
   if (document.text.includes('\u0000')) fail('text', 'the text contains a NUL character, which Spanlab cannot store');
 
   let previousEnd = 0;

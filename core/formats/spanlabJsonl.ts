@@ -21,6 +21,8 @@ import { DOCUMENT_STATUSES, ATTRIBUTE_TARGETS, BLOCK_KINDS } from '../../common/
 import type { JsonObject, JsonValue } from '../../common/model';
 import type { SchemaSeed } from '../defaultSchema';
 import { CodePointText } from '../codePointText';
+import { shortened } from '../reportText';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
 import type { PortableDocument } from './portableDocument';
 import { portableDocumentProblems } from './portableDocumentCheck';
 
@@ -159,13 +161,16 @@ const seedType = z.object({
   hotkey: z.string().regex(/^[0-9a-zA-Z]$/).nullable().default(null),
   description: z.string().default(''),
 });
+// More types than any real schema has would make the merge into a project (a transaction
+// on the UI's connection) take long; see schemaSeedMerge.ts.
+const MAX_SCHEMA_LIST = 1_000;
 const headerLine = z
   .object({
     format: z.literal(SPANLAB_JSONL_FORMAT),
     version: z.int().min(1).max(SPANLAB_JSONL_VERSION, `this Spanlab reads spanlab-jsonl up to version ${SPANLAB_JSONL_VERSION}; update Spanlab`),
     schema: z
       .object({
-        entityTypes: z.array(seedType.strict()).default([]),
+        entityTypes: z.array(seedType.strict()).max(MAX_SCHEMA_LIST).default([]),
         eventTypes: z
           .array(
             seedType
@@ -176,8 +181,9 @@ const headerLine = z
               })
               .strict(),
           )
+          .max(MAX_SCHEMA_LIST)
           .default([]),
-        relationTypes: z.array(seedType.strict()).default([]),
+        relationTypes: z.array(seedType.strict()).max(MAX_SCHEMA_LIST).default([]),
         attributes: z
           .array(
             z
@@ -189,6 +195,7 @@ const headerLine = z
               })
               .strict(),
           )
+          .max(MAX_SCHEMA_LIST)
           .default([]),
       })
       .strict(),
@@ -272,6 +279,7 @@ export function readSpanlabJsonlLine(line: string, lineNumber: number): SpanlabJ
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return invalid(lineNumber, '', 'expected a JSON object');
   }
+  if (nestsDeeperThan(value)) return invalid(lineNumber, '', `nested more than ${MAX_JSON_DEPTH} levels deep`);
   if (Object.hasOwn(value, 'format')) {
     const parsed = headerLine.safeParse(value);
     if (!parsed.success) return { kind: 'invalid', errors: zodErrors(lineNumber, parsed.error) };
@@ -331,5 +339,10 @@ function invalid(line: number, path: string, message: string): SpanlabJsonlLine 
 }
 
 function zodErrors(line: number, error: z.ZodError): SpanlabJsonlError[] {
-  return error.issues.slice(0, 20).map((issue) => ({ line, path: issue.path.map(String).join('.'), message: issue.message }));
+  // zod quotes the record's own keys ("Unrecognized key: …"), which may be any length.
+  return error.issues.slice(0, 20).map((issue) => ({
+    line,
+    path: shortened(issue.path.map(String).join('.'), 100),
+    message: shortened(issue.message, 200),
+  }));
 }

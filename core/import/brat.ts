@@ -3,6 +3,8 @@
 // why the text is never normalised. Each line kind maps onto Spanlab's model:
 //   T  text-bound annotation → a mention (its label an entity type), or, when an E uses it
 //      as its trigger, an untyped trigger mention;
+//      fragments with only whitespace and a line break or tab between them (how brat splits
+//      a span across lines) → one mention over them all;
 //      discontinuous (`0 5;10 15`) → one mention per fragment, all linked to one entity: a
 //      Spanlab mention is one range, and the entity keeps the fragments together. The
 //      first fragment stands for the T wherever it is referenced; the others carry a note
@@ -23,6 +25,7 @@ import { OffsetMap } from '../offsetMap';
 import { readPlainText } from './plainText';
 import type { ReadResult } from './readResult';
 import { accept, emptyResult } from './readResult';
+import { quoted, shortened } from '../reportText';
 
 /** The two files of one brat document. */
 export interface BratPair {
@@ -63,7 +66,11 @@ interface Annotations {
   relations: PortableRelation[];
 }
 
-const T_LINE = /^(T\d*\S*)\t(\S+) ((?:\d+ \d+)(?:;\d+ \d+)*)(?:\t(.*))?$/;
+// No two parts of the pattern can match the same characters (`T\d*\S*` could, and a line
+// that failed made it backtrack quadratically in the length of the id).
+const T_LINE = /^(T\S*)\t(\S+) ((?:\d+ \d+)(?:;\d+ \d+)*)(?:\t(.*))?$/;
+/** The longest id, type or offset a line may hold. */
+const MAX_WORD = 200;
 
 // Reads the .ann lines in two passes: first every annotation (ids may be used before the
 // line defining them), then the references between them.
@@ -100,6 +107,11 @@ class AnnReader {
   private readLine(line: string): void {
     const fields = line.split('\t');
     const id = fields[0]!;
+    // Ids, types and offsets are short words; a longer one is a broken line, and quoting it
+    // whole would put the line into the report.
+    if ([id, ...(fields[1] ?? '').split(' ')].some((word) => word.length > MAX_WORD)) {
+      return this.fail(`${shortened(id, 40)}: an id, type or offset longer than ${MAX_WORD} characters`);
+    }
     switch (id[0]) {
       case 'T':
         return this.readTextBound(line);
@@ -143,7 +155,7 @@ class AnnReader {
         this.pointers.push({ kind: id[0], fields, line: this.line });
         return;
       default:
-        return this.fail(`"${line.slice(0, 40)}" is not a brat annotation line (T, E, R, A, M, N, # or *)`);
+        return this.fail(`${quoted(line, 40)} is not a brat annotation line (T, E, R, A, M, N, # or *)`);
     }
   }
 
@@ -163,10 +175,24 @@ class AnnReader {
     // brat writes the fragments' texts joined by one space.
     if (stated !== undefined && stated !== covered.join(' ')) {
       const actual = covered.join(' ');
-      return this.fail(`${id}: span text ${JSON.stringify(stated)} does not match text ${JSON.stringify(actual)}`);
+      return this.fail(`${id}: span text ${quoted(stated)} does not match text ${quoted(actual)}`);
     }
     if (this.textBounds.has(id)) return this.fail(`${id} is defined twice`);
-    this.textBounds.set(id, { id, type, fragments, line: this.line });
+    this.textBounds.set(id, { id, type, fragments: this.joinedAtBreaks(fragments), line: this.line });
+  }
+
+  // brat's editor splits a span that crosses a line break or a tab into fragments around
+  // it, trimmed of whitespace (and Spanlab's brat export does the same): fragments with only
+  // such whitespace between them are one span again, not a discontinuous one.
+  private joinedAtBreaks(fragments: [number, number][]): [number, number][] {
+    const joined: [number, number][] = [fragments[0]!];
+    for (const [start, end] of fragments.slice(1)) {
+      const last = joined[joined.length - 1]!;
+      const gap = last[1] < start ? this.slice(last[1], start) : '';
+      if (/^\s+$/u.test(gap) && /[\r\n\t]/u.test(gap)) last[1] = end;
+      else joined.push([start, end]);
+    }
+    return joined;
   }
 
   // The second pass: triggers, arguments, pointers, entities.

@@ -12,6 +12,7 @@ import { draftDocument } from './draftDocument';
 import { fileStem } from './plainText';
 import type { ReadOptions, ReadResult } from './readResult';
 import { accept, emptyResult } from './readResult';
+import { quoted, shortened } from '../reportText';
 
 const TEXT_COLUMNS = ['text', 'content', 'body', 'article'];
 const TITLE_COLUMNS = ['title', 'headline'];
@@ -40,16 +41,26 @@ export async function* readCsv(
     let carry = '';
     try {
       for await (const chunk of chunks) {
-        const text = carry + decoder.push(chunk);
-        const cut = text.lastIndexOf('\n') + 1;
-        carry = text.slice(cut);
-        if (cut > 0) yield text.slice(0, cut);
+        // Only the new text is searched: a long line over many chunks is not searched again
+        // and again.
+        const fresh = decoder.push(chunk);
+        const cut = fresh.lastIndexOf('\n') + 1;
+        if (cut === 0) {
+          carry += fresh;
+          continue;
+        }
+        yield carry + fresh.slice(0, cut);
+        carry = fresh.slice(cut);
       }
       carry += decoder.end();
       if (carry) yield carry;
     } catch (error) {
       if (!(error instanceof DecodeError)) throw error;
       stopped.by = error;
+      // The whole lines before the bad byte are read, however the file was cut into chunks.
+      const text = carry + error.before;
+      const cut = text.lastIndexOf('\n') + 1;
+      if (cut > 0) yield text.slice(0, cut);
     }
   };
   const source = lines();
@@ -80,8 +91,10 @@ export async function* readCsv(
 
   let columns: Columns | null = null;
   let result = emptyResult();
+  let rows = 0;
   try {
     for await (const row of parser as AsyncIterable<ParsedRow>) {
+      rows++;
       if (columns === null) {
         columns = headerOf(row.record, options);
         if (typeof columns === 'string') {
@@ -106,6 +119,11 @@ export async function* readCsv(
     input.destroy();
   }
   if (stopped.by) result.errors.push({ file, reason: `${stopped.by.reason}; the rest of the file was not read` });
+  else if (rows <= 1 && result.errors.length === 0) {
+    // Blank lines only, or a header with nothing under it: said, rather than passed over.
+    const reason = rows === 0 ? 'empty: there is no header row and no text' : 'empty: there are no rows under the header';
+    result.errors.push({ file, reason });
+  }
   yield result;
 }
 
@@ -113,9 +131,18 @@ type Columns = { names: string[]; text: number; title: number | null; id: number
 
 function headerOf(header: string[], options: ReadOptions): Columns {
   const names: string[] = [];
+  // A set, and the next number to try per name: a header of 50,000 equal names must not
+  // take 50,000² comparisons.
+  const taken = new Set<string>();
+  const next = new Map<string, number>();
   for (const [i, raw] of header.entries()) {
-    let name = raw.trim() || `column ${i + 1}`;
-    for (let n = 2; names.includes(name); n++) name = `${raw.trim() || `column ${i + 1}`} (${n})`;
+    const base = raw.trim() || `column ${i + 1}`;
+    let name = base;
+    for (let n = next.get(base) ?? 2; taken.has(name); n++) {
+      name = `${base} (${n})`;
+      next.set(base, n + 1);
+    }
+    taken.add(name);
     names.push(name);
   }
   const find = (wanted: readonly string[]) => {
@@ -127,8 +154,8 @@ function headerOf(header: string[], options: ReadOptions): Columns {
   };
   const text = find(options.textField ? [options.textField] : TEXT_COLUMNS);
   if (text === -1) {
-    const wanted = options.textField ?? 'text';
-    return `no "${wanted}" column (columns: ${names.slice(0, 12).join(', ')}); choose the text column`;
+    const wanted = quoted(options.textField ?? 'text');
+    return `no ${wanted} column (columns: ${names.slice(0, 12).map((n) => shortened(n, 40)).join(', ')}); choose the text column`;
   }
   const title = find(options.titleField ? [options.titleField] : TITLE_COLUMNS);
   const id = find(['id']);
@@ -144,10 +171,10 @@ function readRow(row: ParsedRow, columns: Exclude<Columns, string>, file: string
     result.errors.push({ ...place, reason });
     return;
   }
-  const metadata: JsonObject = {};
-  record.forEach((value, i) => {
-    if (i !== columns.text && i !== columns.title) metadata[columns.names[i]!] = value;
-  });
+  // fromEntries keeps a `__proto__` column as a field; an assignment would drop it.
+  const metadata: JsonObject = Object.fromEntries(
+    record.flatMap((value, i) => (i !== columns.text && i !== columns.title ? [[columns.names[i]!, value]] : [])),
+  );
   const id = columns.id !== null && record[columns.id] ? record[columns.id]! : `${fileStem(file)}:${place.record}`;
   const document = draftDocument({
     id,

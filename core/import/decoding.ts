@@ -13,6 +13,9 @@ export type Decoded = { ok: true; text: string; encoding: TextEncodingName } | {
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
+/** The bytes sniffEncoding reads: a reader that gets a file in pieces waits for this many. */
+export const SNIFF_BYTES = 512;
+
 /// Decodes a whole file. The reason of a failure names the byte, e.g.
 /// "invalid UTF-8 at byte 1,234".
 export function decodeBytes(bytes: Uint8Array): Decoded {
@@ -92,9 +95,11 @@ export function invalidUtf8Reason(at: number, byte: number | undefined): string 
 }
 
 /// Decodes a file that arrives in chunks (a 1 GB JSONL must not be read whole), with the
-/// same rules as decodeBytes. `push` returns the text of the complete characters so far;
-/// a character split between two chunks waits for the next one. Throws DecodeError with
-/// the byte position of the first byte that is not UTF-8.
+/// same rules as decodeBytes, and the same text or the same refusal however the file is
+/// cut. `push` returns the text of the complete characters so far; a character split
+/// between two chunks waits for the next one, and the first SNIFF_BYTES wait until the
+/// encoding is known. Throws DecodeError with the byte position of the first byte that is
+/// not UTF-8, carrying the text decoded before it.
 export class ChunkDecoder {
   private encoding: TextEncodingName | null | undefined;
   private utf16: TextDecoder | null = null;
@@ -105,19 +110,12 @@ export class ChunkDecoder {
   push(chunk: Uint8Array): string {
     let bytes = concatBytes(this.carry, chunk);
     if (this.encoding === undefined) {
-      // The mark is decided on the first four bytes; a tinier first chunk waits.
-      if (bytes.length < 4) {
+      // Decided on the bytes decodeBytes decides on: a smaller first chunk waits.
+      if (bytes.length < SNIFF_BYTES) {
         this.carry = bytes;
         return '';
       }
-      const sniffed = sniffEncoding(bytes);
-      this.encoding = sniffed.encoding;
-      if (sniffed.encoding === null) throw new DecodeError(unsupportedReason(bytes), 0);
-      if (sniffed.encoding !== 'utf-8') {
-        this.utf16 = new TextDecoder(sniffed.encoding, { fatal: true, ignoreBOM: true });
-      }
-      bytes = bytes.subarray(sniffed.bomLength);
-      this.consumed = sniffed.bomLength;
+      bytes = this.decide(bytes);
     }
     this.carry = new Uint8Array(0);
     if (this.utf16) return this.decodeUtf16(bytes, true);
@@ -129,16 +127,30 @@ export class ChunkDecoder {
 
   /// The text still held back; throws when the file ends inside a character.
   end(): string {
+    let text = '';
     if (this.encoding === undefined) {
-      const bytes = this.carry;
+      const bytes = this.decide(this.carry);
       this.carry = new Uint8Array(0);
-      const decoded = decodeBytes(bytes);
-      if (!decoded.ok) throw new DecodeError(decoded.reason, 0);
-      return decoded.text;
+      if (this.utf16) return this.decodeUtf16(bytes, false);
+      const end = completeLength(bytes);
+      text = this.decodeUtf8(bytes.subarray(0, end));
+      this.carry = bytes.slice(end);
     }
     if (this.utf16) return this.decodeUtf16(new Uint8Array(0), false);
-    if (this.carry.length > 0) throw new DecodeError(invalidUtf8Reason(this.consumed, this.carry[0]), this.consumed);
-    return '';
+    if (this.carry.length > 0) {
+      throw new DecodeError(invalidUtf8Reason(this.consumed, this.carry[0]), this.consumed, text);
+    }
+    return text;
+  }
+
+  // Sets the encoding from the first bytes; returns them without the byte-order mark.
+  private decide(bytes: Uint8Array): Uint8Array {
+    const sniffed = sniffEncoding(bytes);
+    this.encoding = sniffed.encoding;
+    if (sniffed.encoding === null) throw new DecodeError(unsupportedReason(bytes), 0);
+    if (sniffed.encoding !== 'utf-8') this.utf16 = new TextDecoder(sniffed.encoding, { fatal: true, ignoreBOM: true });
+    this.consumed = sniffed.bomLength;
+    return bytes.subarray(sniffed.bomLength);
   }
 
   private decodeUtf8(bytes: Uint8Array): string {
@@ -149,7 +161,7 @@ export class ChunkDecoder {
     } catch {
       const index = firstInvalidUtf8(bytes);
       const at = this.consumed + index;
-      throw new DecodeError(invalidUtf8Reason(at, bytes[index]), at);
+      throw new DecodeError(invalidUtf8Reason(at, bytes[index]), at, utf8.decode(bytes.subarray(0, index)));
     }
   }
 
@@ -173,6 +185,8 @@ export class DecodeError extends Error {
     readonly reason: string,
     /** The file offset of the offending byte. */
     readonly byte: number,
+    /** The text of the bytes before it that this call had not returned yet. */
+    readonly before = '',
   ) {
     super(reason);
   }
@@ -214,7 +228,7 @@ function unsupportedReason(bytes: Uint8Array): string {
 
 // Latin-script UTF-16 has a NUL in every other byte; UTF-8 text has none at all.
 function looksLikeUtf16WithoutMark(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 512) & ~1;
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
   if (n < 4) return false;
   let evenNuls = 0;
   let oddNuls = 0;

@@ -16,6 +16,7 @@ import { accept, emptyResult } from './readResult';
 
 /** What the page says about itself, before Readability rewrites the DOM. */
 interface PageFacts {
+  title: string;
   canonicalUrl: string | null;
   publishedTime: string | null;
   lang: string | null;
@@ -41,24 +42,27 @@ const HTML_SPACE = /[ \t\n\f\r]+/g;
 /// Reads one web page into one document.
 export function readHtml(html: string, file: string): ReadResult {
   const result = emptyResult();
-  // linkedom's Document implements what Readability uses; the cast bridges two typings
-  // (linkedom's own and lib.dom's) of the same interface.
-  const page = parseHTML(asDocument(html)).document as unknown as Document;
+  const page = parsePage(html);
   const facts = pageFacts(page);
   let article: ReturnType<Readability['parse']> = null;
-  try {
-    article = new Readability(page, { keepClasses: false }).parse();
-  } catch {
-    // A page Readability trips over is still read, from its body, below.
+  const shape = pageShape(page);
+  if (shape.depth > MAX_READABLE_DEPTH || shape.elements > MAX_READABLE_ELEMENTS || shape.weight > MAX_READABLE_WEIGHT) {
+    const size = `${shape.elements.toLocaleString('en-US')} elements nested up to ${shape.depth.toLocaleString('en-US')} deep`;
+    result.warnings.push({ file, reason: `the page has ${size}, too many to look for its article in: all of its text was kept` });
+  } else {
+    try {
+      article = new Readability(page, { keepClasses: false }).parse();
+    } catch {
+      // A page Readability trips over is still read, from its body, below.
+    }
   }
 
   // Readability rewrites the DOM it reads, even when it finds no article: the fallback
   // reads the page afresh.
   const found = article?.content && article.textContent?.trim() ? article.content : null;
-  const source = asDocument(found ?? html);
-  const dom = parseHTML(source).document as unknown as Document;
+  const dom = parsePage(found ?? html);
   const blocks = articleBlocks(dom.body ?? dom.documentElement);
-  const title = clean(pageTitle(article?.title ?? page.title ?? '', facts.h1));
+  const title = clean(pageTitle(article?.title ?? facts.title, facts.h1));
   if (title && blocks[0]?.text !== title) blocks.unshift({ kind: 'heading', text: title });
 
   const { text, ranges } = joinBlocks(blocks);
@@ -88,16 +92,48 @@ export function readHtml(html: string, file: string): ReadResult {
   return result;
 }
 
-// linkedom builds a document only from a document: a fragment (a saved article body, no
-// <html>) would become a <p> with an empty <body> in it.
-function asDocument(html: string): string {
-  return /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+// linkedom's document of a page. linkedom builds a document only from a document: a
+// fragment (a saved article body, no <html>) would become a <p> with an empty <body> in it,
+// and a page cut off inside its <html> tag has no root element at all, which `body` and
+// `title` then trip over; both are read as the body of a page instead. The casts bridge
+// two typings (linkedom's own and lib.dom's) of the same interface.
+function parsePage(html: string): Document {
+  const wrapped = (body: string) => parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
+  if (!/<(?:html|body)[\s>]/i.test(html)) return wrapped(html);
+  const page = parseHTML(html).document as unknown as Document;
+  return page.documentElement ? page : wrapped(html);
+}
+
+// How many elements a page has, how deep they nest, and its weight: the sum of every
+// element's depth, which is also the sum of the sizes of every element's subtree. The time
+// Readability takes to find the article grows with that weight and with the cube of the
+// depth — seconds for 500 nested <div>s, minutes for 2,000 — so a page beyond these limits,
+// far above an article page's few thousand elements a few dozen levels deep, is read whole
+// instead. Counted in a loop: the page may be deeper than the stack.
+const MAX_READABLE_DEPTH = 100;
+const MAX_READABLE_ELEMENTS = 10_000;
+const MAX_READABLE_WEIGHT = 200_000;
+
+function pageShape(page: Document): { depth: number; elements: number; weight: number } {
+  let depth = 0;
+  let elements = 0;
+  let weight = 0;
+  const pending: [Element, number][] = page.documentElement ? [[page.documentElement, 1]] : [];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [element, level] = next;
+    elements++;
+    weight += level;
+    depth = Math.max(depth, level);
+    for (const child of Array.from(element.children)) pending.push([child, level + 1]);
+  }
+  return { depth, elements, weight };
 }
 
 function pageFacts(page: Document): PageFacts {
   const attr = (selector: string, name: string) => page.querySelector(selector)?.getAttribute(name)?.trim() || null;
   const h1s = page.querySelectorAll('h1');
   return {
+    title: page.title ?? '',
     canonicalUrl: attr('link[rel~="canonical"]', 'href') ?? attr('meta[property="og:url"]', 'content'),
     publishedTime:
       attr('meta[property="article:published_time"]', 'content') ??
@@ -127,30 +163,39 @@ function articleBlocks(root: Element | null): ArticleBlock[] {
     if (text) blocks.push({ kind, text });
     run = '';
   };
-  const walk = (node: Node, pre: boolean) => {
+  // An explicit stack rather than recursion: a page may nest thousands of elements deep.
+  // An entry is a node to read, or the end of a block element (null).
+  const pending: ({ node: Node; pre: boolean } | null)[] = root ? [{ node: root, pre: false }] : [];
+  for (let entry = pending.pop(); entry !== undefined; entry = pending.pop()) {
+    if (entry === null) {
+      flush();
+      continue;
+    }
+    const { node, pre } = entry;
     if (node.nodeType === 3) {
       run += pre ? (node.nodeValue ?? '') : (node.nodeValue ?? '').replace(HTML_SPACE, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const tag = (node as Element).tagName.toLowerCase();
-    if (SKIPPED.has(tag)) return;
+    if (SKIPPED.has(tag)) continue;
     if (tag === 'br') {
       run += '\n';
-      return;
+      continue;
     }
     if (HEADINGS.has(tag)) {
       flush();
       run = (node.textContent ?? '').replace(HTML_SPACE, ' ');
       flush('heading');
-      return;
+      continue;
     }
-    const block = BLOCK_ELEMENTS.has(tag);
-    if (block) flush();
-    for (const child of Array.from(node.childNodes)) walk(child, pre || tag === 'pre');
-    if (block) flush();
-  };
-  if (root) walk(root, false);
+    if (BLOCK_ELEMENTS.has(tag)) {
+      flush();
+      pending.push(null);
+    }
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i]!, pre: pre || tag === 'pre' });
+  }
   flush();
   return blocks;
 }

@@ -22,6 +22,8 @@ export function readJson(text: string, file: string, options: ReadOptions): Read
   const records = recordsOf(value, options.textField ?? 'text');
   if (records === null) {
     readRecord(value, { file }, options, result);
+  } else if (records.length === 0) {
+    result.errors.push({ file, reason: 'empty: the array holds no records' });
   } else {
     records.forEach((record, i) => readRecord(record, { file, record: i + 1 }, options, result));
   }

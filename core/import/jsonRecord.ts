@@ -12,12 +12,14 @@
 
 import type { JsonObject, JsonValue } from '../../common/model';
 import type { PortableDocument, PortableMention, PortableRelation } from '../formats/portableDocument';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../formats/jsonDepth';
 import { readSpanlabJsonlLine, SPANLAB_JSONL_FORMAT } from '../formats/spanlabJsonl';
 import { OffsetMap } from '../offsetMap';
 import { draftDocument } from './draftDocument';
 import { fileStem } from './plainText';
 import type { Place, ReadOptions, ReadResult } from './readResult';
 import { accept } from './readResult';
+import { quoted, shortened } from '../reportText';
 
 const TEXT_FIELDS = ['text', 'content', 'body', 'article'];
 const TITLE_FIELDS = ['title', 'headline'];
@@ -29,6 +31,10 @@ export function readRecord(value: unknown, place: Place, options: ReadOptions, r
     result.errors.push({ ...place, reason: `not a JSON object but ${describe(value)}` });
     return;
   }
+  if (nestsDeeperThan(value)) {
+    result.errors.push({ ...place, reason: `the record nests more than ${MAX_JSON_DEPTH} levels of arrays and objects` });
+    return;
+  }
   const record = value as JsonObject;
   if (record.format === SPANLAB_JSONL_FORMAT || isSpanlabDocument(record)) {
     readSpanlabRecord(json ?? JSON.stringify(record), place, result);
@@ -36,15 +42,15 @@ export function readRecord(value: unknown, place: Place, options: ReadOptions, r
   }
 
   const textField = options.textField ?? TEXT_FIELDS.find((f) => typeof record[f] === 'string');
-  if (textField === undefined || !(textField in record)) {
-    const fields = Object.keys(record).slice(0, 12).join(', ') || 'none';
-    const wanted = options.textField ? `a "${options.textField}" field` : 'a "text" field';
+  if (textField === undefined || !Object.hasOwn(record, textField)) {
+    const fields = Object.keys(record).slice(0, 12).map((f) => shortened(f, 40)).join(', ') || 'none';
+    const wanted = options.textField ? `a ${quoted(options.textField)} field` : 'a "text" field';
     result.errors.push({ ...place, reason: `no ${wanted} (its fields: ${fields}); choose the text field` });
     return;
   }
   const text = record[textField];
   if (typeof text !== 'string') {
-    result.errors.push({ ...place, reason: `the "${textField}" field is ${describe(text)}, not a string` });
+    result.errors.push({ ...place, reason: `the ${quoted(textField)} field is ${describe(text)}, not a string` });
     return;
   }
   const titleField = options.titleField ?? TITLE_FIELDS.find((f) => typeof record[f] === 'string');
@@ -72,8 +78,9 @@ export function readRecord(value: unknown, place: Place, options: ReadOptions, r
     return;
   }
 
-  const metadata: JsonObject = {};
-  for (const [key, field] of Object.entries(record)) if (!consumed.has(key)) metadata[key] = field;
+  // fromEntries defines each key as the record's own, `__proto__` too (an assignment would
+  // set the object's prototype and lose the field).
+  const metadata: JsonObject = Object.fromEntries(Object.entries(record).filter(([key]) => !consumed.has(key)));
   const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : defaultId(place);
   const document: PortableDocument = draftDocument({
     id,
@@ -126,8 +133,8 @@ class Spans {
 
   mention(id: string, start: number, end: number, label: string | null, stated?: string): PortableMention {
     const map = (this.offsets ??= new OffsetMap(this.text, []));
-    const inside = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= map.codePointLength;
-    const covered = inside ? this.text.slice(map.toUtf16(start), map.toUtf16(Math.max(start, end))) : '';
+    const inside = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= map.codePointLength;
+    const covered = inside ? this.text.slice(map.toUtf16(start), map.toUtf16(end)) : '';
     return { id, start, end, label, text: stated ?? covered, attributes: {}, note: '', entity: null };
   }
 }

@@ -3,6 +3,7 @@
 // Append only: a released migration is never edited or removed.
 
 import { sql as initial } from './001-initial';
+import { sql as importIndexing } from './002-import-indexing';
 
 export interface Migration {
   /** 1, 2, 3…: what `PRAGMA user_version` holds once this migration has run. */
@@ -11,4 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'import indexing', sql: importIndexing },
+];

@@ -13,7 +13,9 @@ export async function dispatch(
   payload: unknown,
 ): Promise<CallResult<unknown>> {
   if (!isCallName(name)) {
-    return fail({ code: 'invalid_input', message: `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.` });
+    // Not String(name): an object whose toString is not a function would throw.
+    const shown = typeof name === 'string' ? JSON.stringify(name).slice(0, 80) : `of type ${typeof name}`;
+    return fail({ code: 'invalid_input', message: `Unknown call ${shown}.` });
   }
   const parsed = callInputs[name].safeParse(payload ?? {});
   if (!parsed.success) {

@@ -51,6 +51,11 @@ function hardenWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
+  // will-navigate sees the main frame only. The CSP allows no frame at all; should one
+  // ever exist, it may not leave the origin either.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
   // webviewTag is off; should one still be attached, destroy it rather than trust its options.
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -63,6 +63,9 @@ function fileMenu(actions: MenuActions, options: MenuOptions, mac: boolean): Men
     { type: 'separator' },
     { label: 'Import…', click: () => actions.command('import') },
     { label: 'Export…', click: () => actions.command('export') },
+    { type: 'separator' },
+    // The Backups dialog: the project's backup copies, Back up now, and Restore.
+    { label: 'Restore from Backup…', click: () => actions.command('backups') },
     // macOS keeps Quit in the application menu.
     ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const]),
   ];

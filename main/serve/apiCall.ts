@@ -38,7 +38,7 @@ export async function handleCall(
 
   const body = await readBody(req);
   if (body === 'too_large') {
-    res.setHeader('Connection', 'close');
+    // sendJson closes the connection: the rest of the body is never read.
     sendJson(res, 413, invalidRequest(`The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
     return;
   }

@@ -19,6 +19,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.setHeader('Cache-Control', 'no-store');
+  closeIfBodyUnread(res);
   res.end(text);
 }
 
@@ -34,5 +35,16 @@ export function sendText(
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.setHeader('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
+  closeIfBodyUnread(res);
   res.end(text);
+}
+
+// An answer sent before the request's body was read (a refusal, a 413) would otherwise
+// leave Node to read that body to its end and throw it away, keeping the connection for
+// the next request: a refused 1 GB upload would still be received whole. Closing the
+// connection once the answer is out stops reading at once.
+function closeIfBodyUnread(res: ServerResponse): void {
+  const req = res.req;
+  const declaresBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (declaresBody && !req.complete) res.setHeader('Connection', 'close');
 }

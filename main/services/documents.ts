@@ -35,6 +35,11 @@ export interface NewDocument {
   metadata?: JsonObject;
   /** Code-point ranges; defaults to blocksFromText(text). */
   blocks?: Block[];
+  /**
+   * The import batch it comes with. A document of a batch is not put in the full-text index
+   * as it is added: the import indexes a whole group of them at once, with
+   * indexBatchDocuments, in the transaction that adds them (migration 002 says why).
+   */
   batchId?: number | null;
 }
 
@@ -97,6 +102,8 @@ const MENTION_COUNT = '(SELECT count(*) FROM mentions m WHERE m.document_id = d.
 export class Documents {
   private readonly byHash: Statement<[string], number>;
   private readonly insert: Statement<[number | null, string, string, string, string, string, string]>;
+  private readonly lastIdQuery: Statement<[], number>;
+  private readonly indexBatch: Statement<[number]>;
   private readonly byId: Statement<[number], DocumentRow>;
   private readonly summary: Statement<[number], SummaryRow>;
   private readonly page: Statement<[number, number], SummaryRow>;
@@ -117,6 +124,13 @@ export class Documents {
     this.insert = db.prepare(
       `INSERT INTO documents (batch_id, title, source, metadata, text, blocks, content_hash)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.lastIdQuery = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM documents').pluck();
+    // What the insert trigger leaves out (batch_id set), and only that: an id indexed twice
+    // would break the index.
+    this.indexBatch = db.prepare(
+      `INSERT INTO documents_fts (rowid, title, text)
+       SELECT id, title, text FROM documents WHERE id > ? AND batch_id IS NOT NULL`,
     );
     this.byId = db.prepare(
       'SELECT id, title, source, metadata, status, note, text, blocks FROM documents WHERE id = ?',
@@ -168,9 +182,10 @@ export class Documents {
     const existing = this.byHash.get(hash);
     if (existing !== undefined) return { id: existing, duplicate: true };
 
+    // Blocks split here are right by construction; only an importer's are checked.
     const blocks = input.blocks ?? blocksFromText(text);
-    checkBlocks(blocks, codePointLength(text));
-    const title = Array.from(input.title?.trim() || defaultTitle(text, blocks)).slice(0, MAX_TITLE).join('');
+    if (input.blocks) checkBlocks(blocks, codePointLength(text));
+    const title = clipped(input.title?.trim() || defaultTitle(text, blocks), MAX_TITLE);
     const result = this.insert.run(
       input.batchId ?? null,
       title,
@@ -181,6 +196,18 @@ export class Documents {
       hash,
     );
     return { id: Number(result.lastInsertRowid), duplicate: false };
+  }
+
+  /// The largest document id so far (0 when there is none).
+  lastId(): number {
+    return this.lastIdQuery.get()!;
+  }
+
+  /// Puts the documents of import batches added after `afterId` in the full-text index, in
+  /// one statement: call it in the transaction that added them, which must have held the
+  /// write lock since `afterId` was read (BEGIN IMMEDIATE), so that every such row is its own.
+  indexBatchDocuments(afterId: number): void {
+    this.indexBatch.run(afterId);
   }
 
   /// A page of documents in import order, or with `query` the best matches first, each
@@ -301,6 +328,11 @@ function checkBlocks(blocks: readonly Block[], length: number): void {
 function defaultTitle(text: string, blocks: readonly Block[]): string {
   const first = blocks[0];
   const line = (first ? sliceCodePoints(text, first.start, first.end) : text).trim().split(/\r?\n/)[0] ?? '';
-  const chars = Array.from(line);
-  return chars.length > 120 ? `${chars.slice(0, 119).join('')}…` : line;
+  return codePointLength(line) > 120 ? `${clipped(line, 119)}…` : line;
+}
+
+// The first `max` code points of `text`. No more UTF-16 units than that means no more code
+// points either, the usual case, which then costs nothing.
+function clipped(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
 }

@@ -4,6 +4,8 @@
 import type { CallHandlers } from '../../common/contract';
 import { SpanlabError } from '../../common/errors';
 import type { ProjectInfo, RecentProject } from '../../common/model';
+import type { BackupHandlerDeps } from './backups/backupHandlers';
+import { createBackupHandlers } from './backups/backupHandlers';
 import type { ExportHandlerDeps } from './export/exportHandlers';
 import { createExportHandlers } from './export/exportHandlers';
 import type { ImportHandlerDeps } from './import/importHandlers';
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   imports: Omit<ImportHandlerDeps, 'requireProject'>;
   /** The export calls' own needs (main/services/export/exportHandlers.ts). */
   exports: Omit<ExportHandlerDeps, 'requireProject'>;
+  /** The backups calls' needs (main/services/backups/backupHandlers.ts). */
+  backups: BackupHandlerDeps;
 }
 
 export function createHandlers(deps: HandlerDeps): CallHandlers {
@@ -85,5 +89,6 @@ export function createHandlers(deps: HandlerDeps): CallHandlers {
 
     ...createImportHandlers({ ...deps.imports, requireProject: p }),
     ...createExportHandlers({ ...deps.exports, requireProject: p }),
+    ...createBackupHandlers(deps.backups),
   };
 }

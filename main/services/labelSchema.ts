@@ -141,7 +141,7 @@ export class LabelSchemaEditor {
       'SELECT role_id, entity_type_id FROM event_role_accepts ORDER BY role_id, entity_type_id',
     );
     this.acceptsOf = db
-      .prepare<[number], number>('SELECT entity_type_id FROM event_role_accepts WHERE role_id = ?')
+      .prepare<[number], number>('SELECT entity_type_id FROM event_role_accepts WHERE role_id = ? ORDER BY entity_type_id')
       .pluck();
     this.roleUses = db.prepare<[number], number>('SELECT count(*) FROM event_arguments WHERE role_id = ?').pluck();
     this.entityTypeExists = db.prepare<[number], number>('SELECT count(*) FROM entity_types WHERE id = ?').pluck();
@@ -160,13 +160,17 @@ export class LabelSchemaEditor {
 
   /// The whole schema, each list in its display order.
   get(): LabelSchema {
-    const accepts = this.accepts.all();
-    const roles = this.roles.all().map((row) => toRole(row, accepts));
+    // Grouped once: filtering every role for every type (and every accepted type for every
+    // role) made a schema of thousands of types, as a large annotation.conf brings,
+    // quadratic to read — and it is read after each type saved.
+    const accepts = groupBy(this.accepts.all(), (a) => a.role_id);
+    const roles = groupBy(
+      this.roles.all().map((row) => toRole(row, accepts.get(row.id)?.map((a) => a.entity_type_id) ?? [])),
+      (r) => r.eventTypeId,
+    );
     return {
       entityTypes: this.types.entity_types.all.all(),
-      eventTypes: this.types.event_types.all
-        .all()
-        .map((type) => ({ ...type, roles: roles.filter((r) => r.eventTypeId === type.id) })),
+      eventTypes: this.types.event_types.all.all().map((type) => ({ ...type, roles: roles.get(type.id) ?? [] })),
       relationTypes: this.types.relation_types.all.all(),
       attributes: this.attributes.all().map(toAttribute),
     };
@@ -217,7 +221,8 @@ export class LabelSchemaEditor {
       }
       return typeId;
     });
-    return this.get().eventTypes.find((t) => t.id === id)!;
+    const roles = this.rolesOf.all(id).map((row) => toRole(row, this.acceptsOf.all(row.id)));
+    return { ...this.typeRow('event_types', id), roles };
   }
 
   /// Saves an attribute definition. Renaming it renames the key in every annotation of its
@@ -397,12 +402,23 @@ function article(noun: string): string {
   return /^[aeiou]/i.test(noun) ? 'an' : 'a';
 }
 
-function toRole(row: RoleRow, accepts: readonly AcceptRow[]): EventRole {
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+// A role with the ids of the entity types it accepts.
+function toRole(row: RoleRow, accepts: number[]): EventRole {
   return {
     id: row.id,
     eventTypeId: row.event_type_id,
     name: row.name,
-    accepts: accepts.filter((a) => a.role_id === row.id).map((a) => a.entity_type_id),
+    accepts,
     repeatable: row.repeatable === 1,
   };
 }

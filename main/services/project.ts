@@ -10,6 +10,7 @@ import { History } from '../../db/history';
 import type { Connection, OpenedDatabase } from '../../db/openDatabase';
 import { openDatabase, removeDatabaseFiles } from '../../db/openDatabase';
 import { PROJECT_EXTENSION, SCHEMA_VERSION } from '../../db/schema';
+import { storageError, storageTrouble } from '../../db/storageTrouble';
 import { AnnotationRemoval } from './annotationRemoval';
 import { AttributeRules } from './attributeRules';
 import { Documents } from './documents';
@@ -107,7 +108,8 @@ export class Project {
     } catch (error) {
       project.close();
       removeDatabaseFiles(absolute);
-      throw error;
+      const trouble = storageTrouble(error);
+      throw trouble ? storageError(trouble, absolute, 'The project was not created.') : error;
     }
     return project;
   }
@@ -140,12 +142,20 @@ export class Project {
     };
   }
 
-  /// Closes the connection (SQLite checkpoints the WAL into the file). Idempotent.
+  /// Closes the connection (SQLite checkpoints the WAL into the file). Idempotent; never
+  /// throws for a full or read-only disk, whose trouble the last write has already told.
   close(): void {
     if (!this.db.open) return;
-    // Lets SQLite refresh its query-planner statistics where they have drifted; cheap.
-    this.db.pragma('optimize');
-    this.db.close();
+    try {
+      // Lets SQLite refresh its query-planner statistics where they have drifted; cheap.
+      // It writes, so a full disk or another process holding the lock can refuse it: the
+      // connection must close all the same.
+      this.db.pragma('optimize');
+    } catch (error) {
+      if (!storageTrouble(error)) throw error;
+    } finally {
+      this.db.close();
+    }
   }
 }
 

@@ -27,6 +27,9 @@ export interface SchemaTarget {
 const MAX_NAME = 200;
 const MAX_ROLES = 50;
 const MAX_VALUES = 100;
+/** The most declarations of each kind one file adds: far more than any real schema has,
+ * and few enough that the merge, one transaction on the UI's connection, stays short. */
+const MAX_DECLARATIONS = 1_000;
 
 const MACRO_TARGETS = new Map<string, AttributeTarget[]>([
   ['<ENTITY>', ['mention']],
@@ -40,10 +43,22 @@ const TARGET_NOUN: Record<AttributeTarget, string> = { mention: 'Mention', event
 /// Merges the types and attributes of an annotation.conf into the project's schema, as one
 /// undoable action. Lines that cannot be read are reported, never thrown.
 export function importBratConf(project: SchemaTarget, text: string): SchemaImportReport {
-  const { conf, notes, errors } = parseAnnotationConf(text);
+  const { conf: declared, notes, errors } = parseAnnotationConf(text);
   const { schema } = project;
   const current = schema.get();
   const skipped = notes.map((n) => `Line ${n.line}: ${n.message}`);
+  const limited = <T>(noun: string, list: T[]): T[] => {
+    if (list.length <= MAX_DECLARATIONS) return list;
+    const [first, all] = [MAX_DECLARATIONS, list.length].map((n) => n.toLocaleString('en-US'));
+    skipped.push(`${noun} after the first ${first} of the file's ${all}: not imported`);
+    return list.slice(0, MAX_DECLARATIONS);
+  };
+  const conf: BratConf = {
+    entities: limited('Entity types', declared.entities),
+    relations: limited('Relation declarations', declared.relations),
+    events: limited('Event types', declared.events),
+    attributes: limited('Attributes', declared.attributes),
+  };
   const added = { entityTypes: 0, eventTypes: 0, relationTypes: 0, attributes: 0 };
   const key = (name: string) => name.toLowerCase();
 
@@ -88,10 +103,12 @@ export function importBratConf(project: SchemaTarget, text: string): SchemaImpor
     }
 
     let relationArgumentsDropped = false;
+    // A relation declared once per pair of argument types is one relation type: its first line.
+    const firstDeclared = new Map<string, BratType>();
+    for (const type of conf.relations) if (!firstDeclared.has(ourName(type))) firstDeclared.set(ourName(type), type);
     for (const type of conf.relations) {
       const name = ourName(type);
-      // A relation declared once per pair of argument types is one relation type.
-      if (conf.relations.find((r) => ourName(r) === name) !== type) continue;
+      if (firstDeclared.get(name) !== type) continue;
       if (!isNew('Relation type', name, knownRelations)) continue;
       schema.saveRelationType({ name, color: nextColor('relation'), hotkey: null, description: describe(type) });
       remember(knownRelations, type.name);

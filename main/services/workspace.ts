@@ -6,6 +6,10 @@ import type { CallHandlers, EventMessage } from '../../common/contract';
 import { SpanlabError } from '../../common/errors';
 import type { ProjectInfo } from '../../common/model';
 import type { CommittedAction } from '../../db/changeRecorder';
+import { storageError, storageTrouble } from '../../db/storageTrouble';
+import type { BackupPolicy } from './backups/projectBackups';
+import { DEFAULT_BACKUP_POLICY, ProjectBackups } from './backups/projectBackups';
+import { restoreBackup } from './backups/restoreBackup';
 import type { ExportPathRequest } from './export/exportHandlers';
 import { ExportJobs } from './export/exportJobs';
 import { sourceExportWorkerScript } from './export/exportWorkerScript';
@@ -32,6 +36,8 @@ export interface WorkspaceOptions {
   pickExportPath?: (request: ExportPathRequest) => Promise<string | null>;
   /** How to start the export worker; by default from source through tsx. */
   exportWorker?: WorkerScript;
+  /** How often the open project is backed up and how many copies are kept (projectBackups.ts). */
+  backupPolicy?: BackupPolicy;
 }
 
 export class Workspace {
@@ -43,6 +49,8 @@ export class Workspace {
   /** Exports in progress and their reports; they run in worker threads. */
   readonly exports: ExportJobs;
   private project: Project | null = null;
+  /** The open project's rolling backups. */
+  private backups: ProjectBackups | null = null;
   private stopWatching: (() => void) | null = null;
   /** Settles when the last open or create asked for has finished (either way). */
   private opening: Promise<unknown> = Promise.resolve();
@@ -54,7 +62,7 @@ export class Workspace {
     this.settings = new SettingsStore(options.settingsDir);
     this.imports = new ImportJobs(options.importWorker ?? sourceWorkerScript(), (message) => this.emit(message));
     this.exports = new ExportJobs(options.exportWorker ?? sourceExportWorkerScript(), (message) => this.emit(message));
-    this.handlers = createHandlers({
+    this.handlers = tellingStorageTrouble(createHandlers({
       version: options.version,
       mode: options.mode,
       requireProject: () => this.requireProject(),
@@ -65,7 +73,11 @@ export class Workspace {
       pickPath: options.pickPath,
       imports: { imports: this.imports, pickImportPaths: options.pickImportPaths },
       exports: { exports: this.exports, pickExportPath: options.pickExportPath },
-    });
+      backups: {
+        requireBackups: () => (this.requireProject(), this.backups!),
+        restore: (file) => this.restoreBackup(file),
+      },
+    }), () => this.project?.path ?? null);
   }
 
   /// Subscribes to pushed events; returns the unsubscribe function.
@@ -83,6 +95,22 @@ export class Workspace {
   /// Creates a project (the default schema, and with `sample` the sample article) and opens it.
   createProject(path: string, sample: boolean): Promise<ProjectInfo> {
     return this.oneAtATime(() => Project.create(path, { sample }));
+  }
+
+  /// Replaces the open project with one of its backups (see backups/restoreBackup.ts) and
+  /// reopens it; queued like an open, since it closes and reopens the project.
+  restoreBackup(file: string): Promise<ProjectInfo> {
+    return this.oneAtATime(() =>
+      restoreBackup(
+        {
+          project: this.requireProject(),
+          backups: this.backups!,
+          release: () => this.release(),
+          adopt: (project) => this.use(project),
+        },
+        file,
+      ),
+    );
   }
 
   current(): ProjectInfo | null {
@@ -137,6 +165,10 @@ export class Workspace {
     this.release();
     this.project = project;
     this.stopWatching = project.recorder.onCommit((action) => this.announce(action));
+    this.backups = new ProjectBackups(project.path, this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, (failure) =>
+      this.emit({ name: 'backup.failed', payload: failure }),
+    );
+    this.backups.start();
     const info = project.info();
     try {
       this.settings.addRecent(info.path, info.name);
@@ -151,6 +183,9 @@ export class Workspace {
   private release(): void {
     this.stopWatching?.();
     this.stopWatching = null;
+    // Its read connection first, so that the project's close is the last and removes the WAL.
+    this.backups?.stop();
+    this.backups = null;
     this.project?.close();
     this.project = null;
   }
@@ -172,6 +207,30 @@ export class Workspace {
       }
     }
   }
+}
+
+// A call the disk refused (full, read-only, held by another process) is the analyst's
+// situation, not a bug: it is told as such, naming the project file, and that what was
+// saved before is safe — every call is one transaction, so the refused one left nothing.
+function tellingStorageTrouble(handlers: CallHandlers, file: () => string | null): CallHandlers {
+  const told: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
+    told[name] = async (input) => {
+      try {
+        return await handler(input);
+      } catch (error) {
+        // SQLite's errors only: they are the project file's. A file-system error here is
+        // another file's (the settings, a path the call named) and says which itself.
+        const sqlite = /^SQLITE_/.test(String((error as { code?: unknown } | null)?.code));
+        const trouble = sqlite ? storageTrouble(error) : null;
+        const path = file();
+        if (trouble === null || path === null) throw error;
+        throw storageError(trouble, path, 'The change was not saved; everything saved before it is safe in the project.');
+      }
+    };
+  }
+  // Same names, same inputs and outputs; only the errors thrown differ.
+  return told as unknown as CallHandlers;
 }
 
 function abandoned(): SpanlabError {

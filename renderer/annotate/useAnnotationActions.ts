@@ -4,9 +4,11 @@
 // keys make two calls in order, never interleaved) and reports a failure as a toast
 // rather than losing it. Where the answer says exactly what changed it is applied as is;
 // where a change took other annotations along (a deletion, an undo) the document is
-// fetched again.
+// fetched again. An answer is shown at once (flushSync): rendered in the task that receives
+// it, so the text shows it in the next frame rather than after whatever else is queued.
 
 import { useCallback, useMemo, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import type { CallInput } from '../../common/contract';
 import type { AttributeValues, DocumentDetail, DocumentStatus, Entity, Mention } from '../../common/model';
 import { errorMessage } from '../client';
@@ -46,8 +48,9 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
   );
 
   return useMemo(() => {
+    const show = (change: (detail: DocumentDetail) => DocumentDetail) => flushSync(() => update(change));
     const putMention = (mention: Mention) =>
-      update((d) => ({
+      show((d) => ({
         ...d,
         mentions: d.mentions.some((m) => m.id === mention.id)
           ? d.mentions.map((m) => (m.id === mention.id ? mention : m))
@@ -99,7 +102,7 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
       createEvent: (typeId: number, trigger: CallInput<'events.create'>['trigger']) =>
         run(async () => {
           const { event, trigger: mention } = await client.call('events.create', { documentId, typeId, trigger });
-          update((d) => ({
+          show((d) => ({
             ...d,
             events: [...d.events, event],
             mentions: d.mentions.some((m) => m.id === mention.id) ? d.mentions : [...d.mentions, mention],
@@ -113,7 +116,7 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
           const event = await client.call('events.update', { id, ...patch });
           // A new type moves or drops arguments: only the services know which.
           if (patch.typeId !== undefined) await reload();
-          else update((d) => ({ ...d, events: d.events.map((e) => (e.id === id ? event : e)) }));
+          else show((d) => ({ ...d, events: d.events.map((e) => (e.id === id ? event : e)) }));
           return event;
         }),
 
@@ -130,7 +133,7 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
       addArgument: (eventId: number, roleId: number, target: ArgumentTarget) =>
         run(async () => {
           const { argument, mention } = await client.call('arguments.create', { eventId, roleId, target });
-          update((d) => ({
+          show((d) => ({
             ...d,
             arguments: [...d.arguments, argument],
             mentions: mention ? [...d.mentions, mention] : d.mentions,
@@ -142,21 +145,21 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
       deleteArgument: (id: number) =>
         run(async () => {
           await client.call('arguments.delete', { id });
-          update((d) => ({ ...d, arguments: d.arguments.filter((a) => a.id !== id) }));
+          show((d) => ({ ...d, arguments: d.arguments.filter((a) => a.id !== id) }));
           return true;
         }),
 
       createRelation: (typeId: number, fromMentionId: number, toMentionId: number) =>
         run(async () => {
           const relation = await client.call('relations.create', { typeId, fromMentionId, toMentionId });
-          update((d) => ({ ...d, relations: [...d.relations, relation] }));
+          show((d) => ({ ...d, relations: [...d.relations, relation] }));
           return relation;
         }),
 
       deleteRelation: (id: number) =>
         run(async () => {
           await client.call('relations.delete', { id });
-          update((d) => ({ ...d, relations: d.relations.filter((r) => r.id !== id) }));
+          show((d) => ({ ...d, relations: d.relations.filter((r) => r.id !== id) }));
           return true;
         }),
 
@@ -182,7 +185,7 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
       setStatus: (status: DocumentStatus) =>
         run(async () => {
           const summary = await client.call('documents.setStatus', { id: documentId, status });
-          update((d) => ({ ...d, status: summary.status }));
+          show((d) => ({ ...d, status: summary.status }));
           onSummaryChange();
           return summary;
         }),
@@ -190,7 +193,7 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
       setNote: (note: string) =>
         run(async () => {
           const saved = await client.call('documents.setNote', { id: documentId, note });
-          update((d) => ({ ...d, note: saved.note }));
+          show((d) => ({ ...d, note: saved.note }));
           return saved;
         }),
 

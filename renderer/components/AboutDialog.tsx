@@ -20,7 +20,7 @@ export function AboutDialog({ info, onClose }: AboutDialogProps) {
   }, []);
 
   return (
-    <dialog ref={ref} className="about" onClose={onClose} aria-labelledby="about-title" data-testid="about-dialog">
+    <dialog ref={ref} className="about modal" onClose={onClose} aria-labelledby="about-title" data-testid="about-dialog">
       <span className="about-mark" aria-hidden="true">
         <Icon name="layers" size={22} />
       </span>

@@ -11,6 +11,7 @@ import { applyLabelColors } from '../editor/labelStyles';
 import { SchemaView } from '../schema/SchemaView';
 import { useTheme } from '../theme/useTheme';
 import { AboutDialog } from './AboutDialog';
+import { BackupsDialog } from './backups/BackupsDialog';
 import { useClient } from './ClientContext';
 import type { ListNavigator } from './DocumentList';
 import { DocumentList } from './DocumentList';
@@ -46,6 +47,7 @@ export function App() {
   const [listVersion, setListVersion] = useState(0);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [backupsOpen, setBackupsOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   /** The action a menu command asked of the picker shown while no project is open. */
   const [pickerRequest, setPickerRequest] = useState<PickerRequest | null>(null);
@@ -93,6 +95,7 @@ export function App() {
     if (command === 'toggleTheme') toggleTheme();
     else if (command === 'about') setAboutOpen(true);
     else if (command === 'export') setExportOpen(project !== null && project !== undefined);
+    else if (command === 'backups') setBackupsOpen(project !== null && project !== undefined);
     else if (command === 'newProject' || command === 'openProject') {
       if (path) {
         const call =
@@ -118,6 +121,7 @@ export function App() {
       client.on('project.changed', showProject),
       client.on('document.changed', refreshList),
       client.on('menu', (payload) => onMenu.current(payload)),
+      client.on('backup.failed', ({ message }) => setNotice(message)),
     ];
     return () => stops.forEach((stop) => stop());
   }, [client, showProject, refreshList]);
@@ -203,7 +207,7 @@ export function App() {
                   }
                 />
               </main>
-              <ProjectOverview project={project} version={listVersion} />
+              <ProjectOverview project={project} version={listVersion} onBackups={() => setBackupsOpen(true)} />
             </>
           ) : (
             <DocumentPane
@@ -220,6 +224,7 @@ export function App() {
       <ImportCenter
         request={importRequest}
         nativeDialogs={nativeDialogs}
+        onProgressed={refreshList}
         onImported={() => {
           // New documents: the list, and the counts of the project (without closing the
           // document the analyst is reading).
@@ -239,6 +244,7 @@ export function App() {
           onCancel={() => setSwitching(null)}
         />
       )}
+      {backupsOpen && <BackupsDialog project={project} onClose={() => setBackupsOpen(false)} />}
       {exportOpen && <ExportDialog project={project} nativeDialogs={nativeDialogs} onClose={() => setExportOpen(false)} />}
       {about}
     </div>

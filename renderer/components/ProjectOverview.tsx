@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { ProjectInfo, ProjectStats } from '../../common/model';
+import { Button } from './Button';
 import { useClient } from './ClientContext';
 import { STATUS_LABELS, STATUS_ORDER } from './statusLabels';
 import './SidePanel.css';
@@ -11,9 +12,11 @@ interface ProjectOverviewProps {
   project: ProjectInfo;
   /** Bumped when documents changed, so the figures follow. */
   version: number;
+  /** Opens the Backups dialog. */
+  onBackups?: () => void;
 }
 
-export function ProjectOverview({ project, version }: ProjectOverviewProps) {
+export function ProjectOverview({ project, version, onBackups }: ProjectOverviewProps) {
   const client = useClient();
   const [stats, setStats] = useState<ProjectStats | null>(null);
 
@@ -92,6 +95,14 @@ export function ProjectOverview({ project, version }: ProjectOverviewProps) {
           )}
         </dl>
       </section>
+      {onBackups && (
+        <section className="info-section">
+          <h2 className="info-heading">Backups</h2>
+          <Button icon="clock" onClick={onBackups} data-testid="open-backups">
+            Backups and restore…
+          </Button>
+        </section>
+      )}
     </aside>
   );
 }

@@ -27,11 +27,16 @@ export interface Link {
   mismatch: boolean;
 }
 
-/// The links to draw while `focusId` is focused (none when nothing is).
-export function linksOf(data: AnnotationData, schema: LabelSchema, focusId: number | null): Link[] {
+/// The links to draw while `focusId` is focused (none when nothing is). `mentions` may
+/// pass the data's mentions by id, when the caller has them so.
+export function linksOf(
+  data: AnnotationData,
+  schema: LabelSchema,
+  focusId: number | null,
+  mentions: ReadonlyMap<number, Mention> = new Map(data.mentions.map((m) => [m.id, m])),
+): Link[] {
   if (focusId === null) return [];
   const links: Link[] = [];
-  const mentions = new Map(data.mentions.map((m) => [m.id, m]));
   const events = new Map(data.events.map((e) => [e.id, e]));
   const roles = new Map(schema.eventTypes.flatMap((t) => t.roles.map((r) => [r.id, r] as const)));
 

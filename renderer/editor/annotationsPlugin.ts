@@ -1,28 +1,27 @@
 // The article's annotations as editor state: a plugin StateField holding what the services
 // last answered (mentions, events, arguments, relations), the focused mention, the role or
-// relation being picked, and the DecorationSet that draws them. The field changes only
-// through a transaction carrying an update as metadata (updateAnnotations), never from the
-// DOM, so what is drawn is always what the database holds.
+// relation being picked, and what follows from them (the mentions in text order, the
+// focus's links). The field changes only through a transaction carrying an update as
+// metadata (updateAnnotations), never from the DOM, so what is drawn is always what the
+// database holds. Drawing is mentionDecorations.ts's, which follows this state piecemeal.
 //
 // Clicks are the plugin's too: a click on mentions focuses the innermost one, a second
-// click the one around it (mentionOrder.ts); while a role or relation target is being
-// picked, a click hands the mentions under the pointer to the host instead. A double-click
-// selects the word under the pointer by Unicode word boundaries (core/wordSnap.ts), the
-// same rules labelling snaps to.
+// click the one around it (mentionOrder.ts), however quickly it follows the first; while a
+// role or relation target is being picked, a click hands the mentions under the pointer to
+// the host instead. A double-click elsewhere selects the word under the pointer by Unicode
+// word boundaries (core/wordSnap.ts), the same rules labelling snaps to.
 
-import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { DecorationSet } from 'prosemirror-view';
 import type { Entity, LabelSchema, Mention } from '../../common/model';
 import type { OffsetMap } from '../../core/offsetMap';
-import { spanLanes } from '../../core/spanLanes';
 import { wordAt } from '../../core/wordSnap';
 import type { AnnotationData, Link } from './annotationLinks';
 import { linksOf } from './annotationLinks';
-import { mentionDecorations } from './mentionDecorations';
-import { cycleAt, textOrder } from './mentionOrder';
+import type { MentionChanges } from './mentionIndex';
+import { MentionIndex } from './mentionIndex';
+import { cycleAt } from './mentionOrder';
 
 /** A role of an event, or the target of a relation, waiting for the analyst's click. */
 export type Picking =
@@ -39,9 +38,13 @@ export interface AnnotationsState {
   /** The mentions in text order (Tab's order). */
   readonly order: readonly Mention[];
   readonly byId: ReadonlyMap<number, Mention>;
+  readonly index: MentionIndex;
+  /** How the mentions differ from the previous state's; null when they do not (or at first). */
+  readonly mentionChanges: MentionChanges | null;
   /** The focus's links, for the arc overlay. */
   readonly links: readonly Link[];
-  readonly decorations: DecorationSet;
+  /** The mentions at the other ends of those links. */
+  readonly linked: ReadonlySet<number>;
 }
 
 /** What an update transaction may replace; absent fields stay. */
@@ -61,25 +64,23 @@ export interface AnnotationsHost {
 
 export const annotationsKey = new PluginKey<AnnotationsState>('annotations');
 
-/// The plugin for one article: `map` must be the offset map the document was built with.
-/// `host` is read at each click, so the host may swap its callbacks.
+/// The plugin for one article. `host` is read at each click, so the host may swap its
+/// callbacks.
 export function annotationsPlugin(
-  map: OffsetMap,
   initial: Required<Pick<AnnotationsUpdate, 'data' | 'entities' | 'schema'>>,
   host: { readonly current: AnnotationsHost },
 ): Plugin<AnnotationsState> {
   return new Plugin<AnnotationsState>({
     key: annotationsKey,
     state: {
-      init: (_config, state) => build(state.doc, map, { ...initial, focus: null, picking: null }, null),
-      apply(tr, value, _old, next) {
+      init: () => build({ ...initial, focus: null, picking: null }, null),
+      apply(tr, value) {
         const update = tr.getMeta(annotationsKey) as AnnotationsUpdate | undefined;
         if (!update) return value; // The text never changes (readOnlyPlugin): nothing to map.
-        return build(next.doc, map, { ...value, ...update }, value);
+        return build({ ...value, ...update }, value);
       },
     },
     props: {
-      decorations: (state) => annotationsKey.getState(state)?.decorations ?? DecorationSet.empty,
       // `has-focus` quiets the mentions around a focused one; `is-picking` turns clicks
       // into choices.
       attributes: (state): Record<string, string> => {
@@ -100,7 +101,17 @@ export function annotationsPlugin(
         if (focus !== state.focus) view.dispatch(updateAnnotations(view.state, { focus }));
         return false;
       },
-      handleDoubleClick(view, pos) {
+      // A second click that comes quickly is a double-click: on mentions it goes on
+      // through them as a slower one would (and must not also select a word).
+      handleDoubleClick(view, pos, event) {
+        const state = annotationsKey.getState(view.state);
+        const under = state ? mentionsUnder(view, event, state.byId) : [];
+        if (state && under.length > 0) {
+          if (state.picking) return true; // The first click picked.
+          const focus = cycleAt(under, state.focus);
+          if (focus !== state.focus) view.dispatch(updateAnnotations(view.state, { focus }));
+          return true;
+        }
         const $pos = view.state.doc.resolve(pos);
         if (!$pos.parent.isTextblock) return false;
         const word = wordAt($pos.parent.textContent, $pos.parentOffset);
@@ -137,31 +148,29 @@ export function focusMention(
 
 type Fields = Pick<AnnotationsState, 'data' | 'entities' | 'schema' | 'focus' | 'picking'>;
 
-// A new state for new fields. The mention index, text order and lanes depend on the
-// mentions alone and are kept when they did not change (a focus moving with Tab).
-function build(doc: PMNode, map: OffsetMap, fields: Fields, previous: AnnotationsState | null): AnnotationsState {
-  const sameMentions = previous !== null && previous.data.mentions === fields.data.mentions;
-  const byId = sameMentions ? previous.byId : new Map(fields.data.mentions.map((m) => [m.id, m]));
-  const order = sameMentions ? previous.order : textOrder(fields.data.mentions);
-  const lanes = sameMentions && previous ? lanesOf.get(previous)! : laneMap(fields.data.mentions);
+// A new state for new fields. The mention index follows the mentions change by change;
+// the links are worked out again only when the focus or what it links through changed.
+function build(fields: Fields, previous: AnnotationsState | null): AnnotationsState {
+  let index: MentionIndex;
+  let mentionChanges: MentionChanges | null = null;
+  if (previous === null) index = MentionIndex.of(fields.data.mentions);
+  else if (previous.data.mentions === fields.data.mentions) index = previous.index;
+  else {
+    mentionChanges = previous.index.changesTo(fields.data.mentions);
+    index = previous.index.with(fields.data.mentions, mentionChanges);
+  }
+  const byId = index.byId;
   // A focus or a pick whose mention, event or relation end went (deleted, undone) is dropped.
   const focus = fields.focus !== null && byId.has(fields.focus) ? fields.focus : null;
   const picking = stillValid(fields.picking, fields.data, byId);
-  const links = linksOf(fields.data, fields.schema, focus);
-  const linked = new Set(links.flatMap((l) => [l.fromMentionId, l.toMentionId]));
-  const decorations = mentionDecorations(doc, map, { ...fields, focus, lanes, linked });
-  const state: AnnotationsState = { ...fields, focus, picking, order, byId, links, decorations };
-  lanesOf.set(state, lanes);
-  return state;
-}
-
-// Lanes stay out of the public state (only the decorations need them) but are kept per
-// state so that a focus change does not recompute them.
-const lanesOf = new WeakMap<AnnotationsState, ReadonlyMap<number, number>>();
-
-function laneMap(mentions: readonly Mention[]): Map<number, number> {
-  const lanes = spanLanes(mentions);
-  return new Map(mentions.map((m, i) => [m.id, lanes[i]!]));
+  const sameLinks =
+    previous !== null &&
+    previous.focus === focus &&
+    previous.data === fields.data &&
+    previous.schema === fields.schema;
+  const links = sameLinks ? previous.links : linksOf(fields.data, fields.schema, focus, byId);
+  const linked = sameLinks ? previous.linked : new Set(links.flatMap((l) => [l.fromMentionId, l.toMentionId]));
+  return { ...fields, focus, picking, order: index.order, byId, index, mentionChanges, links, linked };
 }
 
 function stillValid(picking: Picking | null, data: AnnotationData, byId: ReadonlyMap<number, Mention>): Picking | null {

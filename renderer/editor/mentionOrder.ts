@@ -6,7 +6,12 @@ import type { Mention } from '../../common/model';
 
 /// The mentions in text order: by start, then the longer (enclosing) first, then by id.
 export function textOrder(mentions: readonly Mention[]): Mention[] {
-  return mentions.slice().sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+  return mentions.slice().sort(compareTextOrder);
+}
+
+/// textOrder's comparison: negative when `a` comes before `b`.
+export function compareTextOrder(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end || a.id - b.id;
 }
 
 /// The mention `step` places after `currentId` in `ordered` (before it for a negative step),

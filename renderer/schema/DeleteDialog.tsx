@@ -39,7 +39,7 @@ export function DeleteDialog({ request, onConfirm, onCancel }: DeleteDialogProps
   return (
     <dialog
       ref={ref}
-      className="schema-dialog"
+      className="schema-dialog modal"
       onClose={onCancel}
       aria-labelledby="delete-title"
       data-testid="delete-dialog"

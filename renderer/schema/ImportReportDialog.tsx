@@ -33,7 +33,7 @@ export function ImportReportDialog({ fileName, report, onClose }: ImportReportDi
   return (
     <dialog
       ref={ref}
-      className="schema-dialog import-report"
+      className="schema-dialog import-report modal"
       onClose={onClose}
       aria-labelledby="import-title"
       data-testid="import-report"

@@ -21,7 +21,7 @@ export function ShortcutOverlay({ schema, onClose }: { schema: LabelSchema | nul
   const labels = schema ? [...labelBindings(schema)] : [];
 
   return (
-    <dialog ref={ref} className="shortcuts" onClose={onClose} aria-labelledby="shortcuts-title" data-testid="shortcut-overlay">
+    <dialog ref={ref} className="shortcuts modal" onClose={onClose} aria-labelledby="shortcuts-title" data-testid="shortcut-overlay">
       <header className="shortcuts-header">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <form method="dialog">

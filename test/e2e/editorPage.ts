@@ -72,11 +72,16 @@ function escape(text: string): string {
 /// Clicks the middle of the first line box of `target` (a mention that wraps onto a second
 /// line has a bounding box whose centre may be on neither line).
 export async function clickText(page: Page, target: Locator): Promise<void> {
-  const box = await target.evaluate((el) => {
+  const { x, y } = await textPoint(target);
+  await page.mouse.click(x, y);
+}
+
+/// Where clickText clicks `target`, scrolled into the middle of the text first.
+export async function textPoint(target: Locator): Promise<{ x: number; y: number }> {
+  return target.evaluate((el) => {
     // In the middle of the scrolled text, clear of the bars above and below it.
     el.scrollIntoView({ block: 'center' });
     const rect = el.getClientRects()[0]!;
     return { x: rect.x + Math.min(rect.width / 2, 12), y: rect.y + rect.height / 2 };
   });
-  await page.mouse.click(box.x, box.y);
 }

@@ -55,18 +55,28 @@ test('the window loads the UI from app://spanlab', async () => {
 test('the window runs isolated, sandboxed, without Node, with web security on', async () => {
   const prefs = await app.evaluate(({ BrowserWindow }) => {
     const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as {
-      // Undocumented but long-standing; absent, the behavioural checks below still hold.
+      // Undocumented (absent from electron.d.ts) but what Electron itself applied; a test
+      // failing here because it went away is better than one silently checking nothing.
       getLastWebPreferences?: () => Record<string, unknown> | null;
     };
     return contents?.getLastWebPreferences?.() ?? null;
   });
-  if (prefs !== null) {
-    expect(prefs.contextIsolation).toBe(true);
-    expect(prefs.sandbox).toBe(true);
-    expect(prefs.nodeIntegration).toBe(false);
-    expect(prefs.webSecurity).not.toBe(false);
-    expect(prefs.webviewTag).toBe(false);
-  }
+  expect(prefs, 'webContents.getLastWebPreferences() answered').not.toBeNull();
+  // The keys Electron records there (web_contents_preferences.cc, SaveLastPreferences);
+  // nodeIntegrationInWorker and navigateOnDragDrop are not among them, the static
+  // checklist covers those.
+  expect(prefs).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+  });
+  // Recorded by the Electron versions read; absent counts as off.
+  expect(prefs!.allowRunningInsecureContent ?? false).toBe(false);
+  expect(prefs!.experimentalFeatures ?? false).toBe(false);
+  expect(prefs!.enableBlinkFeatures ?? '').toBe('');
   const globals = await page.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
@@ -100,18 +110,68 @@ test('the bridge refuses names outside the contract and answers contract calls',
 });
 
 test('window.open opens nothing', async () => {
-  const opened = await page.evaluate(() => [window.open('about:blank'), window.open('app://spanlab/index.html')]);
-  expect(opened).toEqual([null, null]);
+  await watchWindow(app);
+  // No http(s) URL here: the handler would hand that to the system browser.
+  const opened = await page.evaluate(() => [
+    window.open('about:blank'),
+    window.open('app://spanlab/index.html'),
+    window.open('file:///etc/passwd'),
+    window.open('javascript:void(0)'),
+  ]);
+  expect(opened).toEqual([null, null, null, null]);
   expect(app.windows()).toHaveLength(1);
+  const seen = await watched(app);
+  expect(seen.createdWindows).toEqual([]);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });
 
 test('navigating away to the web is refused and the UI stays', async () => {
+  await watchWindow(app);
   const before = page.url();
   await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500);
+  // The attempt reached the shell's will-navigate handler, which prevented it.
+  await expect.poll(async () => (await watched(app)).willNavigate).toContain('https://example.com/');
+  await page.evaluate(() => {
+    const link = document.createElement('a');
+    link.href = 'https://example.org/';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  });
+  await expect.poll(async () => (await watched(app)).willNavigate).toContain('https://example.org/');
+  const seen = await watched(app);
+  expect(seen.navigated).toEqual([]);
   expect(page.url()).toBe(before);
+  await expect(page.locator('#root > *')).toBeVisible();
+});
+
+test('permission requests are denied without a prompt', async () => {
+  const answers = await page.evaluate(async () => {
+    const media = await navigator.mediaDevices
+      .getUserMedia({ audio: true })
+      .then(() => 'granted')
+      .catch((error: Error) => error.name);
+    const geolocation = await navigator.permissions.query({ name: 'geolocation' }).then((status) => status.state);
+    return { notification: await Notification.requestPermission(), media, geolocation };
+  });
+  expect(answers.notification).toBe('denied');
+  expect(answers.media).not.toBe('granted');
+  expect(answers.geolocation).toBe('denied');
+});
+
+test('a <webview> element creates no guest page', async () => {
+  const count = () => app.evaluate(({ webContents }) => webContents.getAllWebContents().length);
+  const before = await count();
+  await page.evaluate(() => {
+    const view = document.createElement('webview');
+    view.setAttribute('src', 'https://example.com/');
+    document.body.append(view);
+  });
+  expect(await page.evaluate(() => typeof customElements.get('webview'))).toBe('undefined');
+  expect(await count()).toBe(before);
+  await page.evaluate(() => document.querySelector('webview')?.remove());
 });
 
 test('responses carry the CSP, and remote requests fail', async () => {
@@ -131,6 +191,32 @@ test('responses carry the CSP, and remote requests fail', async () => {
 test('screenshot of the window', async () => {
   await page.screenshot({ path: path.join(root, 'test-results/electron-window.png') });
 });
+
+// What the window's webContents went through, recorded in the main process: created
+// windows, navigations attempted (will-navigate fires before the shell's handler decides)
+// and navigations that happened. Installed once; later calls only read.
+interface Watched {
+  createdWindows: string[];
+  willNavigate: string[];
+  navigated: string[];
+}
+
+async function watchWindow(electronApp: ElectronApplication): Promise<void> {
+  await electronApp.evaluate(({ BrowserWindow }) => {
+    const store = globalThis as unknown as { spanlabWatched?: Watched };
+    if (store.spanlabWatched) return;
+    const seen: Watched = { createdWindows: [], willNavigate: [], navigated: [] };
+    store.spanlabWatched = seen;
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    contents.on('did-create-window', (_window, details) => seen.createdWindows.push(details.url));
+    contents.on('will-navigate', (event) => seen.willNavigate.push(event.url));
+    contents.on('did-navigate', (_event, url) => seen.navigated.push(url));
+  });
+}
+
+function watched(electronApp: ElectronApplication): Promise<Watched> {
+  return electronApp.evaluate(() => (globalThis as unknown as { spanlabWatched: Watched }).spanlabWatched);
+}
 
 // The executable `npm install` unpacked, found the way the electron package's own
 // index.js finds it, minus its download-if-missing fallback.

@@ -1,9 +1,10 @@
 // Export… in the browser: the dialog's choices, the progress bar with Cancel, and the end
 // report, against serve mode on a throwaway project. In serve mode the path is typed.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, openApp, test } from './fixtures';
+import { expect, openApp, test, valueOf } from './fixtures';
+import type { Served } from './fixtures';
 
 test('the Export dialog writes a split CoNLL export and shows its report', async ({ page, served, shot }) => {
   await openApp(page, served);
@@ -43,6 +44,43 @@ test('the Export dialog writes a split CoNLL export and shows its report', async
   await expect(dialog).toHaveCount(0);
 });
 
+test('the Export dialog exports the documents of one import', async ({ page, served }) => {
+  // Two imports, as the analyst would make them; the sample article came with no import.
+  await importFile(served, 'monday.jsonl', ['Rockets hit the port on Monday.', 'The port reopened on Monday night.']);
+  await importFile(served, 'tuesday.jsonl', ['Talks resumed in Geneva on Tuesday.']);
+
+  await openApp(page, served);
+  await page.getByTestId('export-button').click();
+  await expect(page.getByTestId('export-batch')).toHaveCount(0);
+  await page.getByTestId('export-documents-batch').check();
+  const batch = page.getByTestId('export-batch');
+  // Newest first, each named by its file and counted.
+  await expect(batch.locator('option')).toHaveText([/^#2 · tuesday\.jsonl · 1 document · /, /^#1 · monday\.jsonl · 2 documents · /]);
+  await expect(batch).toHaveValue('2');
+  await batch.selectOption('1');
+  const out = path.join(served.dir, 'monday.jsonl');
+  await page.getByTestId('export-out').fill(out);
+  await page.getByTestId('export-start').click();
+
+  await expect(page.getByTestId('export-summary')).toContainText('Exported 2 documents as spanlab-jsonl');
+  await expect(page.getByTestId('export-command')).toHaveText(
+    `spanlab export --project ${served.projectPath} --format spanlab-jsonl --out ${out} --batch 1`,
+  );
+  const texts = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1) // the schema header
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  expect(texts).toEqual(['Rockets hit the port on Monday.', 'The port reopened on Monday night.']);
+});
+
+test('a project with no imports offers no import to export', async ({ page, served }) => {
+  await openApp(page, served);
+  await page.getByTestId('export-button').click();
+  await expect(page.getByTestId('export-documents-batch')).toBeDisabled();
+  await expect(page.getByTestId('export-dialog')).toContainText('(no imports)');
+});
+
 test('a failed export says why and lets the analyst change the choices', async ({ page, served }) => {
   await openApp(page, served);
   await page.getByTestId('export-button').click();
@@ -71,3 +109,13 @@ test.describe('a long export', () => {
     expect(readdirSync(served.dir).filter((n) => n.includes('spanlab-tmp'))).toEqual([]);
   });
 });
+
+// Imports a JSONL file of `texts` through the service and waits for it to end.
+async function importFile(served: Served, name: string, texts: string[]): Promise<void> {
+  const file = path.join(served.dir, name);
+  writeFileSync(file, texts.map((text) => `${JSON.stringify({ text })}\n`).join(''));
+  const { jobId } = valueOf(await served.call('import.start', { paths: [file] }));
+  await expect
+    .poll(async () => valueOf(await served.call('import.status', { jobId })).state, { timeout: 30_000 })
+    .toBe('finished');
+}

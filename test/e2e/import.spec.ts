@@ -1,6 +1,7 @@
 // Importing from the UI in real Chromium: the Import… dialog with typed paths (serve mode),
 // the report with Save report, a page carrying <script> and onerror= shown without anything
-// of it running, dropped files, and Cancel with the UI in use while a batch comes in.
+// of it running, dropped files, and Cancel with the UI in use (and the list growing) while a
+// batch comes in.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,6 +108,9 @@ test('a long import shows its progress, can be cancelled, and the UI stays usabl
   await expect(progress).toBeVisible();
   await expect(progress.getByTestId('import-progress-facts')).toContainText(`of ${FILES.toLocaleString('en-US')} files`);
   await shot('import-progress');
+  // The list follows the import on its own: documents show up while it still runs.
+  await expect(page.getByTestId('document-count')).not.toHaveText(/^1 document/);
+  await expect(progress).toBeVisible();
   // The analyst goes on working: a status change on the sample saves at once.
   await page.getByTestId('document-row').first().click();
   await page.getByTestId('status-option-done').click();

@@ -2,9 +2,10 @@
 // child process, with its settings in a throwaway folder, never the user's.
 
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProcessLimits } from './limitedSpawn';
+import { spawnNode } from './limitedSpawn';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/spanlab.mjs');
 
@@ -16,10 +17,10 @@ export interface Finished {
 }
 
 /// Starts `spanlab <args>`; `settingsDir` becomes $SPANLAB_SETTINGS_DIR.
-export function startSpanlab(args: string[], settingsDir: string): ChildProcessWithoutNullStreams {
+export function startSpanlab(args: string[], settingsDir: string, limits: ProcessLimits = {}): ChildProcessWithoutNullStreams {
   const env: NodeJS.ProcessEnv = { ...process.env, SPANLAB_SETTINGS_DIR: settingsDir };
   delete env.SPANLAB_DEBUG;
-  return spawn(process.execPath, [bin, ...args], { env, stdio: 'pipe' });
+  return spawnNode([bin, ...args], limits, env);
 }
 
 /// Waits for a started command to end and collects what it printed.
@@ -35,6 +36,6 @@ export function finished(child: ChildProcessWithoutNullStreams): Promise<Finishe
 }
 
 /// Runs `spanlab <args>` to the end.
-export function runSpanlab(args: string[], settingsDir: string): Promise<Finished> {
-  return finished(startSpanlab(args, settingsDir));
+export function runSpanlab(args: string[], settingsDir: string, limits: ProcessLimits = {}): Promise<Finished> {
+  return finished(startSpanlab(args, settingsDir, limits));
 }

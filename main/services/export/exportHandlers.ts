@@ -8,9 +8,10 @@ import type { ExportFormatName } from '../../../common/export';
 import { EXPORT_FORMATS, writesFolder } from '../../../common/export';
 import { SpanlabError } from '../../../common/errors';
 import type { Project } from '../project';
+import { exportBatches } from './exportBatches';
 import type { ExportJobs } from './exportJobs';
 
-type ExportCall = 'export.start' | 'export.cancel' | 'export.status' | 'export.pickPath';
+type ExportCall = 'export.start' | 'export.cancel' | 'export.status' | 'export.pickPath' | 'export.batches';
 
 /** What the save dialog is asked for. */
 export interface ExportPathRequest {
@@ -47,6 +48,7 @@ export function createExportHandlers(deps: ExportHandlerDeps): Pick<CallHandlers
       const defaultName = folder ? name : `${name}${EXPORT_FORMATS[format].extension}`;
       return { path: await deps.pickExportPath({ format, folder, defaultName }) };
     },
+    'export.batches': () => exportBatches(deps.requireProject().db),
   };
 }
 

@@ -5,16 +5,24 @@
 // the name the analyst chose. A folder output (brat, hf, any split) is built as a
 // temporary folder and renamed the same way.
 //
+// A temporary name carries this machine's tag and the process id, so the next export to
+// the same name can tell the leftovers of a killed export (the machine's own, its process
+// gone) from those of one still running, and removes them. A full or read-only disk stops
+// the export with a `disk_full` or `read_only` error naming the output; the temporary
+// output is removed, so nothing is left under the final name either way.
+//
 // An existing file is replaced, as any save replaces it. An existing folder is replaced
 // only when it is empty or holds a previous Spanlab export (its .spanlab/export-report.json
 // says so): Spanlab never deletes files it did not write.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
 import type { ExportFormatInfo, SplitName } from '../../../common/export';
 import { SpanlabError } from '../../../common/errors';
 import type { ExportSink } from '../../../core/export/exportFormat';
+import { storageError, storageTrouble } from '../../../db/storageTrouble';
 
 /**
  * The report written into every folder output; it also marks the folder as Spanlab's. In a
@@ -26,6 +34,10 @@ export const REPORT_FILE = '.spanlab/export-report.json';
 const LISTED_FILES = 20;
 /** Appended text is written in blocks of about this many UTF-16 units. */
 const BLOCK = 1 << 20;
+/** Marks the temporary names of this machine (several may share a network folder). */
+const HOST = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8);
+/** What follows `.<name>.spanlab-tmp-` in a temporary name: host, process, random, `-old`. */
+const TEMP_SUFFIX = /^([0-9a-f]{8})-(\d+)-[0-9a-f]{12}(?:-old)?$/;
 
 export class ExportOutput {
   private readonly appended = new Map<string, AppendedFile>();
@@ -74,10 +86,13 @@ export class ExportOutput {
       }
       replaced = 'file';
     }
-    const temp = path.join(parent, `.${path.basename(out)}.spanlab-tmp-${randomBytes(6).toString('hex')}`);
+    removeLeftovers(out);
+    const temp = path.join(parent, `${tempPrefix(out)}${HOST}-${process.pid}-${randomBytes(6).toString('hex')}`);
     const output = new ExportOutput(out, temp, folder, format, replaced);
-    if (folder) fs.mkdirSync(temp);
-    else output.appended.set('', new AppendedFile(temp));
+    output.written(() => {
+      if (folder) fs.mkdirSync(temp);
+      else output.appended.set('', new AppendedFile(temp));
+    });
     return output;
   }
 
@@ -87,8 +102,8 @@ export class ExportOutput {
     const dataFile = this.folder ? `${split ?? 'data'}${this.format.extension}` : '';
     if (this.folder && this.format.dataFile) this.appendedFile(dataFile);
     return {
-      append: (text) => this.appendedFile(dataFile).append(text),
-      file: (name, text) => this.writeFile(split === null ? name : `${split}/${name}`, text),
+      append: (text) => this.written(() => this.appendedFile(dataFile).append(text)),
+      file: (name, text) => this.written(() => this.writeFile(split === null ? name : `${split}/${name}`, text)),
     };
   }
 
@@ -98,7 +113,7 @@ export class ExportOutput {
       append: () => {
         throw new Error('bug: the root of an export takes whole files only');
       },
-      file: (name, text) => this.writeFile(name, text),
+      file: (name, text) => this.written(() => this.writeFile(name, text)),
     };
   }
 
@@ -110,6 +125,11 @@ export class ExportOutput {
 
   /// Finishes every file and moves the output to its final name.
   commit(): void {
+    this.written(() => this.moveIntoPlace());
+    this.done = true;
+  }
+
+  private moveIntoPlace(): void {
     for (const file of this.appended.values()) file.close();
     if (!this.folder) {
       fs.renameSync(this.temp, this.out);
@@ -122,7 +142,6 @@ export class ExportOutput {
     } else {
       fs.renameSync(this.temp, this.out);
     }
-    this.done = true;
   }
 
   /// Throws the temporary output away (after a failure or a cancel). Never throws.
@@ -131,6 +150,17 @@ export class ExportOutput {
     for (const file of this.appended.values()) file.abandon();
     fs.rmSync(this.temp, { recursive: true, force: true });
     this.done = true;
+  }
+
+  // Runs a write; a full or read-only disk becomes the error the analyst reads.
+  private written<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      const trouble = storageTrouble(error);
+      if (trouble === null) throw error;
+      throw storageError(trouble, this.out, 'The export was not written, and nothing was left under that name.');
+    }
   }
 
   private appendedFile(name: string): AppendedFile {
@@ -160,6 +190,37 @@ export class ExportOutput {
   private list(name: string): void {
     this.count++;
     if (this.listed.length < LISTED_FILES) this.listed.push(name);
+  }
+}
+
+function tempPrefix(out: string): string {
+  return `.${path.basename(out)}.spanlab-tmp-`;
+}
+
+// Removes what killed exports to `out` left beside it: temporary names of this machine
+// whose process is gone. Never fails the export: at worst a leftover stays.
+function removeLeftovers(out: string): void {
+  const parent = path.dirname(out);
+  const prefix = tempPrefix(out);
+  try {
+    for (const name of fs.readdirSync(parent)) {
+      const match = name.startsWith(prefix) ? TEMP_SUFFIX.exec(name.slice(prefix.length)) : null;
+      if (match && match[1] === HOST && !running(Number(match[2]))) {
+        fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+      }
+    }
+  } catch {
+    // An unreadable folder fails the export itself a moment later, with a clearer message.
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as { code?: unknown }).code === 'EPERM';
   }
 }
 

@@ -9,6 +9,7 @@
 // effect after the file, or the group of records, in hand: what was read is written first.
 
 import { createReadStream, readFileSync } from 'node:fs';
+import { SpanlabError } from '../../../common/errors';
 import type { ImportFormat, ImportProgress, ImportReport } from '../../../common/importReport';
 import { readBrat } from '../../../core/import/brat';
 import { readConll } from '../../../core/import/conll';
@@ -19,6 +20,7 @@ import { readJson } from '../../../core/import/json';
 import { JsonlReader } from '../../../core/import/jsonl';
 import { readPlainText } from '../../../core/import/plainText';
 import type { ReadOptions, ReadResult } from '../../../core/import/readResult';
+import { storageError, storageTrouble } from '../../../db/storageTrouble';
 import type { Project } from '../project';
 import { importBratConf } from '../schemaInterchange';
 import type { BatchFile } from './batchFiles';
@@ -56,6 +58,19 @@ export async function importBatch(project: Project, request: ImportRequest, hook
 
 class Cancelled extends Error {}
 
+// Why the batch stopped, for the report's failure line: a full or read-only disk said as
+// such, with what it means for what was imported.
+function stopped(error: unknown, projectPath: string): Error {
+  const trouble = error instanceof SpanlabError ? null : storageTrouble(error);
+  if (trouble === null) return error instanceof Error ? error : new Error(String(error));
+  return storageError(
+    trouble,
+    projectPath,
+    'The import stopped there: the documents imported before are whole in the project, and running the ' +
+      'same import again adds the rest (what is already in is skipped).',
+  );
+}
+
 class BatchImport {
   private readonly report: ReportBuilder;
   private readonly options: ReadOptions;
@@ -82,10 +97,13 @@ class BatchImport {
     meter.failed = this.report.errorCount;
 
     const { db } = this.project;
-    const batchId = Number(
-      db.prepare('INSERT INTO import_batches (source, format) VALUES (?, ?)').run(this.request.paths.join('\n'), this.request.format)
-        .lastInsertRowid,
-    );
+    let batchId: number;
+    try {
+      const insert = db.prepare('INSERT INTO import_batches (source, format) VALUES (?, ?)');
+      batchId = Number(insert.run(this.request.paths.join('\n'), this.request.format).lastInsertRowid);
+    } catch (error) {
+      throw stopped(error, this.project.path);
+    }
     this.report.batchId = batchId;
     this.commits = new DocumentCommits(db, this.project.documents, batchId, this.report, meter);
 
@@ -108,16 +126,21 @@ class BatchImport {
         this.commits.flush();
       } else {
         outcome = 'failed';
-        failure = error instanceof Error ? error.message : String(error);
+        failure = stopped(error, this.project.path).message;
       }
     }
     meter.currentFile = null;
     this.report.bytes = meter.bytesDone;
     const report = this.report.build(outcome, this.commits.labels.created, failure);
-    db.prepare(`UPDATE import_batches SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), report = ? WHERE id = ?`).run(
-      JSON.stringify(report),
-      batchId,
-    );
+    try {
+      db.prepare(`UPDATE import_batches SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), report = ? WHERE id = ?`).run(
+        JSON.stringify(report),
+        batchId,
+      );
+    } catch (error) {
+      // On a full disk the report cannot be kept in the project; the caller still gets it.
+      if (!isFatal(error)) throw error;
+    }
     meter.tick(true);
     return report;
   }

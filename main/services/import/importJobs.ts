@@ -1,86 +1,41 @@
-// The imports running for a workspace (or the CLI): each in a worker thread of its own
-// (importWorker.ts), with its progress pushed as the contract's `progress` event and its
-// report kept for the UI to ask after. Cancel sets the worker's shared flag; the worker
-// stops after the file or group of records in hand, so what was written is whole.
+// The imports running for a workspace (or the CLI), each in a worker thread of its own
+// (importWorker.ts, run by ../jobs/workerJobs.ts as the exports are): its progress pushed as
+// the contract's `progress` event and its report kept for the UI to ask after. Cancel
+// stops the worker after the file or group of records in hand, so what was written is whole.
 
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { EventMessage } from '../../../common/contract';
 import { SpanlabError } from '../../../common/errors';
-import type { ImportJobState, ImportProgress, ImportReport } from '../../../common/importReport';
+import type { ImportJobState, ImportReport } from '../../../common/importReport';
+import type { JobKind, WorkerCrash } from '../jobs/workerJobs';
+import { WorkerJobs } from '../jobs/workerJobs';
+import type { WorkerScript } from '../jobs/workerScript';
 import type { ImportRequest } from './batchImport';
 import type { WorkerInput, WorkerMessage } from './importWorker';
 import { startingProgress } from './progressMeter';
 import { failedReport } from './reportBuilder';
-import type { WorkerScript } from './workerScript';
 
 /** Dropped files travel as content; beyond this, Import… with paths is the way. */
 export const MAX_DROPPED_BYTES = 10 * 1024 * 1024;
-/** Finished jobs whose reports are kept for the UI to ask after. */
-const KEPT_FINISHED = 20;
-
 /** A dropped file: its own name and its bytes. */
 export interface DroppedFile {
   name: string;
   data: Uint8Array;
 }
 
-interface Job {
-  state: ImportJobState['state'];
-  progress: ImportProgress;
-  report: ImportReport | null;
-  cancel: Int32Array;
-  done: Promise<ImportReport>;
-}
-
 export class ImportJobs {
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs: WorkerJobs<WorkerInput, WorkerMessage, ImportJobState>;
 
-  constructor(
-    private readonly script: WorkerScript,
-    private readonly emit: (message: EventMessage) => void,
-  ) {}
+  constructor(script: WorkerScript, emit: (message: EventMessage) => void) {
+    this.jobs = new WorkerJobs(script, importKind(emit));
+  }
 
   /// Starts importing into the project at `projectPath`; progress arrives as events.
   start(projectPath: string, request: ImportRequest, cleanup?: () => Promise<void>): { jobId: string } {
-    const jobId = randomUUID();
-    const cancel = new Int32Array(new SharedArrayBuffer(4));
-    const input: WorkerInput = { projectPath, request, cancel: cancel.buffer as SharedArrayBuffer };
-    const worker = new Worker(this.script.url, { workerData: input, execArgv: this.script.execArgv });
-    let settle: (report: ImportReport) => void = () => {};
-    const job: Job = {
-      state: 'running',
-      progress: startingProgress(),
-      report: null,
-      cancel,
-      done: new Promise((resolve) => (settle = resolve)),
-    };
-    this.jobs.set(jobId, job);
-    this.forgetOldJobs();
-
-    const finish = (report: ImportReport) => {
-      if (job.report) return;
-      job.report = report;
-      job.state = report.outcome;
-      this.announce(jobId, job, true);
-      void (cleanup?.() ?? Promise.resolve()).finally(() => settle(report));
-    };
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') {
-        job.progress = message.progress;
-        this.announce(jobId, job, false);
-      } else {
-        finish(message.type === 'report' ? message.report : failedReport(projectPath, request, message.message));
-        // Its work is done and its connection closed; stray handles must not keep it alive.
-        void worker.terminate();
-      }
-    });
-    worker.on('error', (error) => finish(failedReport(projectPath, request, `the import failed: ${error.message}`)));
-    worker.on('exit', (code) => finish(failedReport(projectPath, request, `the import stopped unexpectedly (exit code ${code})`)));
-    return { jobId };
+    const initial = (jobId: string): ImportJobState => ({ jobId, state: 'running', progress: startingProgress(), report: null });
+    return this.jobs.start({ projectPath, request }, initial, cleanup);
   }
 
   /// Writes dropped files to a temporary folder (brat pairs stay together: one folder) and
@@ -110,49 +65,51 @@ export class ImportJobs {
 
   /// Asks a running import to stop; false when it had already ended.
   cancel(jobId: string): { cancelled: boolean } {
-    const job = this.require(jobId);
-    if (job.state !== 'running') return { cancelled: false };
-    Atomics.store(job.cancel, 0, 1);
-    return { cancelled: true };
+    return this.jobs.cancel(jobId);
   }
 
   status(jobId: string): ImportJobState {
-    const job = this.require(jobId);
-    return { jobId, state: job.state, progress: job.progress, report: job.report };
+    return this.jobs.status(jobId);
   }
 
   /// The report, once the import has ended (however it ended).
   finished(jobId: string): Promise<ImportReport> {
-    return this.require(jobId).done;
+    return this.jobs.finished(jobId).then((state) => state.report!);
   }
 
   /// Cancels every running import and waits for them to end: on quit, so that each
   /// worker closes its connection cleanly.
-  async stopAll(): Promise<void> {
-    const running = [...this.jobs.values()].filter((job) => job.state === 'running');
-    for (const job of running) Atomics.store(job.cancel, 0, 1);
-    await Promise.all(running.map((job) => job.done));
+  stopAll(): Promise<void> {
+    return this.jobs.stopAll();
   }
+}
 
-  private announce(jobId: string, job: Job, finished: boolean): void {
-    const { files } = job.progress;
-    const label = finished
-      ? `Import ${job.state}`
-      : `Importing file ${Math.min(files.done + 1, files.total ?? Infinity)} of ${files.total ?? '…'}`;
-    this.emit({
-      name: 'progress',
-      payload: { jobId, label, done: files.done, total: files.total, finished, import: job.progress },
-    });
-  }
-
-  private require(jobId: string): Job {
-    const job = this.jobs.get(jobId);
-    if (!job) throw new SpanlabError('not_found', 'There is no such import; it may have ended long ago.');
-    return job;
-  }
-
-  private forgetOldJobs(): void {
-    const ended = [...this.jobs].filter(([, job]) => job.state !== 'running');
-    for (const [id] of ended.slice(0, Math.max(ended.length - KEPT_FINISHED, 0))) this.jobs.delete(id);
-  }
+function importKind(emit: (message: EventMessage) => void): JobKind<WorkerInput, WorkerMessage, ImportJobState> {
+  const ended = (state: ImportJobState, report: ImportReport): ImportJobState => ({ ...state, state: report.outcome, report });
+  const failed = (state: ImportJobState, input: WorkerInput, why: string) =>
+    ended(state, failedReport(input.projectPath, input.request, why));
+  return {
+    noun: 'import',
+    received(state, message, input) {
+      if (message.type === 'progress') return { ...state, progress: message.progress };
+      return message.type === 'report' ? ended(state, message.report) : failed(state, input, message.message);
+    },
+    crashed: (state, crash: WorkerCrash, input) =>
+      failed(
+        state,
+        input,
+        'error' in crash ? `the import failed: ${crash.error.message}` : `the import stopped unexpectedly (exit code ${crash.exitCode})`,
+      ),
+    announce(state) {
+      const { files } = state.progress;
+      const finished = state.state !== 'running';
+      const label = finished
+        ? `Import ${state.state}`
+        : `Importing file ${Math.min(files.done + 1, files.total ?? Infinity)} of ${files.total ?? '…'}`;
+      emit({
+        name: 'progress',
+        payload: { jobId: state.jobId, label, done: files.done, total: files.total, finished, import: state.progress },
+      });
+    },
+  };
 }

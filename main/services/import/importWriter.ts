@@ -24,6 +24,15 @@ export interface Written {
   remarks: string[];
 }
 
+/// Whether writing `document` is a single INSERT of its row (plus the lookup of its hash):
+/// a document without annotations, to do and without a note.
+export function writesOneRow(document: PortableDocument): boolean {
+  const { entities, mentions, events, relations } = document;
+  return (
+    entities.length + mentions.length + events.length + relations.length === 0 && document.status === 'todo' && document.note === ''
+  );
+}
+
 export class ImportWriter {
   private readonly insertEntity: Statement;
   private readonly insertMention: Statement;

@@ -117,7 +117,8 @@ export class LabelResolver {
         this.roles.set(roleKey(r.event_type_id, r.name), { id: r.id, repeatable: r.repeatable === 1 });
       }
     }
-    const key = roleKey(eventTypeId, name);
+    const stored = clip(name);
+    const key = roleKey(eventTypeId, stored);
     const known = this.roles.get(key);
     if (known) {
       if (repeated && !known.repeatable) {
@@ -128,9 +129,9 @@ export class LabelResolver {
     }
     const id = this.ids.take('event_roles');
     const position = this.statements.nextRolePosition.get(eventTypeId)!;
-    this.statements.insertRole.run(id, eventTypeId, clip(name), repeated ? 1 : 0, position);
+    this.statements.insertRole.run(id, eventTypeId, stored, repeated ? 1 : 0, position);
     this.roles.set(key, { id, repeatable: repeated });
-    this.pending.push({ list: 'roles', table: 'event_roles', id, name: `${eventTypeName}.${name}` });
+    this.pending.push({ list: 'roles', table: 'event_roles', id, name: `${eventTypeName}.${stored}` });
     return id;
   }
 
@@ -143,15 +144,16 @@ export class LabelResolver {
         this.attributes.set(attributeKey(a.target, a.name), { id: a.id, values: JSON.parse(a.values) as string[] });
       }
     }
-    const key = attributeKey(target, name);
+    const stored = clip(name);
+    const key = attributeKey(target, stored);
     const known = this.attributes.get(key);
     if (!known) {
       const id = this.ids.take('attribute_defs');
       const values = typeof value === 'string' ? [value] : [];
       const position = this.statements.nextAttributePosition.get(target)!;
-      this.statements.insertAttribute.run(id, target, clip(name), JSON.stringify(values), position);
+      this.statements.insertAttribute.run(id, target, stored, JSON.stringify(values), position);
       this.attributes.set(key, { id, values });
-      this.pending.push({ list: 'attributes', table: 'attribute_defs', id, name: `${target}.${name}` });
+      this.pending.push({ list: 'attributes', table: 'attribute_defs', id, name: `${target}.${stored}` });
       return null;
     }
     const isFlag = known.values.length === 0;
@@ -191,16 +193,19 @@ export class LabelResolver {
 
   private type(table: TypeTable, name: string): number {
     const cache = this.cache(table);
-    const id = cache.byName.get(name.toLowerCase()) ?? cache.byName.get(storageForm(name).toLowerCase());
+    // Looked up by the name as it would be stored (trimmed, clipped): "PER " is PER, and two
+    // names that would be stored alike are one type, not a clash with the unique name.
+    const stored = clip(name);
+    const id = cache.byName.get(stored.toLowerCase()) ?? cache.byName.get(storageForm(stored).toLowerCase());
     if (id !== undefined) return id;
     const created = this.ids.take(table as IdTable);
     const colors = this.allColors();
     const color = unusedColor(KIND[table], colors);
     const position = this.statements.nextPosition[table].get()!;
-    this.statements.insertType[table].run(created, clip(name), color, 'Added by an import.', position);
+    this.statements.insertType[table].run(created, stored, color, 'Added by an import.', position);
     colors.push(color);
-    cache.byName.set(name.toLowerCase(), created);
-    this.pending.push({ list: CREATED_LIST[table], table, id: created, name });
+    cache.byName.set(stored.toLowerCase(), created);
+    this.pending.push({ list: CREATED_LIST[table], table, id: created, name: stored });
     return created;
   }
 

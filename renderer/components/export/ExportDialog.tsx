@@ -11,6 +11,7 @@ import { Icon } from '../Icon';
 import { choicesProblem, exportRequest, initialChoices } from './exportChoices';
 import { ExportForm } from './ExportForm';
 import { ExportReportView } from './ExportReportView';
+import { useExportBatches } from './useExportBatches';
 import { useExportJob } from './useExportJob';
 import './ExportDialog.css';
 
@@ -24,6 +25,7 @@ interface ExportDialogProps {
 export function ExportDialog({ project, nativeDialogs, onClose }: ExportDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const { schema } = useLabelSchema();
+  const batches = useExportBatches();
   const [choices, setChoices] = useState(() => initialChoices(project.name));
   const job = useExportJob();
   const { state } = job;
@@ -38,7 +40,7 @@ export function ExportDialog({ project, nativeDialogs, onClose }: ExportDialogPr
   return (
     <dialog
       ref={ref}
-      className="export-dialog"
+      className="export-dialog modal"
       aria-labelledby="export-title"
       data-testid="export-dialog"
       onClose={onClose}
@@ -46,14 +48,21 @@ export function ExportDialog({ project, nativeDialogs, onClose }: ExportDialogPr
       onCancel={(e) => running && e.preventDefault()}
     >
       <header className="export-header">
-        <span className="export-icon" aria-hidden="true">
+        <span className="modal-icon" aria-hidden="true">
           <Icon name="download" size={18} />
         </span>
         <h2 id="export-title">Export {project.name}</h2>
       </header>
 
       {state.phase === 'idle' && (
-        <ExportForm choices={choices} onChange={setChoices} schema={schema} projectName={project.name} nativeDialogs={nativeDialogs} />
+        <ExportForm
+          choices={choices}
+          onChange={setChoices}
+          schema={schema}
+          batches={batches}
+          projectName={project.name}
+          nativeDialogs={nativeDialogs}
+        />
       )}
 
       {state.phase === 'running' && (

@@ -5,6 +5,7 @@
 
 import type { ReactNode } from 'react';
 import { useState } from 'react';
+import type { ExportBatch } from '../../../common/export';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../../common/export';
 import type { LabelSchema } from '../../../common/model';
 import { errorMessage } from '../../client';
@@ -13,11 +14,14 @@ import { useClient } from '../ClientContext';
 import { STATUS_LABELS, STATUS_ORDER } from '../statusLabels';
 import type { DocumentChoice, ExportChoices } from './exportChoices';
 import { suggestedOut } from './exportChoices';
+import { batchLabel } from './useExportBatches';
 
 interface ExportFormProps {
   choices: ExportChoices;
   onChange: (choices: ExportChoices) => void;
   schema: LabelSchema | null;
+  /** The import batches with documents, newest first; null while they load. */
+  batches: ExportBatch[] | null;
   projectName: string;
   nativeDialogs: boolean;
 }
@@ -26,15 +30,18 @@ const DOCUMENT_CHOICES: { value: DocumentChoice; label: string }[] = [
   { value: 'all', label: 'All documents' },
   { value: 'done', label: 'Done only' },
   { value: 'status', label: 'With the status' },
+  { value: 'batch', label: 'From the import' },
   { value: 'search', label: 'Matching a search' },
 ];
 
-export function ExportForm({ choices, onChange, schema, projectName, nativeDialogs }: ExportFormProps) {
+export function ExportForm({ choices, onChange, schema, batches, projectName, nativeDialogs }: ExportFormProps) {
   const client = useClient();
   const [pickError, setPickError] = useState<string | null>(null);
   const info = EXPORT_FORMATS[choices.format];
   const set = <K extends keyof ExportChoices>(key: K, value: ExportChoices[K]) => {
     const next = { ...choices, [key]: value };
+    // Choosing "From the import" starts from the newest import.
+    if (key === 'documents' && value === 'batch' && next.batch === null) next.batch = batches?.[0]?.id ?? null;
     // A suggested name follows the format and the split; a typed or chosen one stays.
     const suggested = suggestedOut(projectName, choices.format, choices.split);
     if ((key === 'format' || key === 'split') && choices.out === suggested) {
@@ -94,10 +101,28 @@ export function ExportForm({ choices, onChange, schema, projectName, nativeDialo
               name="export-documents"
               value={value}
               checked={choices.documents === value}
+              // Nothing to choose from until the imports are listed; none in a project whose
+              // documents all came some other way.
+              disabled={value === 'batch' && (batches === null || batches.length === 0)}
               onChange={() => set('documents', value)}
               data-testid={`export-documents-${value}`}
             />
             {label}
+            {value === 'batch' && batches?.length === 0 && <span className="export-hint">(no imports)</span>}
+            {value === 'batch' && choices.documents === 'batch' && batches && batches.length > 0 && (
+              <select
+                aria-label="Import"
+                value={choices.batch ?? ''}
+                onChange={(e) => set('batch', Number(e.target.value))}
+                data-testid="export-batch"
+              >
+                {batches.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {batchLabel(b)}
+                  </option>
+                ))}
+              </select>
+            )}
             {value === 'status' && choices.documents === 'status' && (
               <select
                 aria-label="Status"

@@ -6,12 +6,14 @@ import type { ExportFormatName } from '../../../common/export';
 import { DEFAULT_SPLIT_SEED, EXPORT_FORMATS, writesFolder } from '../../../common/export';
 import type { DocumentStatus } from '../../../common/model';
 
-export type DocumentChoice = 'all' | 'done' | 'status' | 'search';
+export type DocumentChoice = 'all' | 'done' | 'status' | 'batch' | 'search';
 
 export interface ExportChoices {
   format: ExportFormatName;
   documents: DocumentChoice;
   status: DocumentStatus;
+  /** The import batch's id; null until one is chosen. */
+  batch: number | null;
   query: string;
   /** Chosen label names; null for all labels. */
   labels: string[] | null;
@@ -34,6 +36,7 @@ export function initialChoices(projectName: string): ExportChoices {
     format,
     documents: 'all',
     status: 'done',
+    batch: null,
     query: '',
     labels: null,
     split: false,
@@ -58,6 +61,7 @@ export function suggestedOut(projectName: string, format: ExportFormatName, spli
 /// Why the choices cannot be exported yet, or null when they can.
 export function choicesProblem(choices: ExportChoices): string | null {
   if (choices.out.trim() === '') return 'Say where to write the export.';
+  if (choices.documents === 'batch' && choices.batch === null) return 'Choose an import.';
   if (choices.documents === 'search' && choices.query.trim() === '') return 'Type what to search for.';
   if (choices.labels !== null && choices.labels.length === 0) return 'Choose at least one label.';
   if (choices.split) {
@@ -77,6 +81,7 @@ export function exportRequest(choices: ExportChoices): CallInput<'export.start'>
     out: choices.out.trim(),
     ...(choices.documents === 'done' ? { status: 'done' as const } : {}),
     ...(choices.documents === 'status' ? { status: choices.status } : {}),
+    ...(choices.documents === 'batch' && choices.batch !== null ? { batch: choices.batch } : {}),
     ...(choices.documents === 'search' ? { query: choices.query.trim() } : {}),
     ...(choices.labels ? { labels: choices.labels } : {}),
     ...(choices.split ? { split: { train: choices.train, dev: choices.dev, test: choices.test }, seed: choices.seed } : {}),

@@ -3,7 +3,7 @@
 // report when it ends. The App renders it once per open project and hears when documents
 // came in (to refresh the list and the counts).
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../../common/importReport';
 import { errorMessage } from '../../client';
 import { Button } from '../Button';
@@ -21,9 +21,15 @@ interface ImportCenterProps {
   nativeDialogs: boolean;
   /** An import ended having read documents: the list and the counts are out of date. */
   onImported: (report: ImportReport) => void;
+  /** A running import has added documents since the last call (at most every few seconds). */
+  onProgressed: () => void;
 }
 
-export function ImportCenter({ request, nativeDialogs, onImported }: ImportCenterProps) {
+/** How often the list follows a running import: often enough to watch it grow, rarely
+ *  enough that a 10,000-file import does not spend its time re-querying the list. */
+const LIST_REFRESH_MS = 2_000;
+
+export function ImportCenter({ request, nativeDialogs, onImported, onProgressed }: ImportCenterProps) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [dropping, setDropping] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,6 +37,21 @@ export function ImportCenter({ request, nativeDialogs, onImported }: ImportCente
     if (report.counts.documents > 0) onImported(report);
   });
   const running = job.state.phase === 'running';
+
+  // Documents are committed in groups while the import runs; the list shows them as they land.
+  const added = job.state.phase === 'running' ? (job.state.progress?.added ?? 0) : 0;
+  const lastRefresh = useRef({ at: 0, added: 0 });
+  useEffect(() => {
+    const last = lastRefresh.current;
+    if (added === 0) {
+      last.added = 0;
+      return;
+    }
+    if (added > last.added && Date.now() - last.at >= LIST_REFRESH_MS) {
+      lastRefresh.current = { at: Date.now(), added };
+      onProgressed();
+    }
+  }, [added, onProgressed]);
 
   useEffect(() => {
     if (request > 0) setDialogOpen(true);

@@ -68,7 +68,7 @@ export function ImportDialog({ nativeDialogs, running, onStart, onClose }: Impor
   };
 
   return (
-    <dialog ref={ref} className="import-dialog" onClose={onClose} aria-labelledby="import-title" data-testid="import-dialog">
+    <dialog ref={ref} className="import-dialog modal" onClose={onClose} aria-labelledby="import-title" data-testid="import-dialog">
       <form
         method="dialog"
         onSubmit={(event) => {

@@ -28,7 +28,7 @@ export function ImportReportDialog({ report, onClose }: ImportReportDialogProps)
   const created = Object.entries(report.created).filter(([, names]) => names.length > 0);
 
   return (
-    <dialog ref={ref} className="import-dialog import-report" onClose={onClose} aria-labelledby="import-report-title" data-testid="import-report">
+    <dialog ref={ref} className="import-dialog import-report modal" onClose={onClose} aria-labelledby="import-report-title" data-testid="import-report">
       <h2 id="import-report-title">
         <Icon name={report.outcome === 'finished' && report.errors.length === 0 ? 'check' : 'alert'} size={18} />
         {OUTCOME_TITLES[report.outcome]}

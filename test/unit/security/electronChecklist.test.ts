@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { CONTENT_SECURITY_POLICY } from '../../../common/csp';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const shellDir = path.join(root, 'main/electron');
@@ -26,6 +27,20 @@ test('the window runs isolated and sandboxed, without Node', () => {
   assert.equal(props.get('nodeIntegrationInSubFrames'), 'false');
   assert.equal(props.get('webviewTag'), 'false');
   assert.notEqual(props.get('webSecurity'), 'false');
+  assert.equal(props.get('navigateOnDragDrop'), 'false');
+  // Developer tools only when running from source.
+  assert.equal(props.get('devTools'), 'options.devTools');
+  assert.equal(propertiesIn(file('main/electron/main.ts')).get('devTools'), '!app.isPackaged');
+});
+
+test('one session, the hardened default one', () => {
+  for (const f of shellFiles) {
+    const source = file(f);
+    assert.ok(!identifiers(source).has('partition'), `${rel(f)} sets a partition`);
+    assert.ok(!callsIn(source).some((c) => /session\.fromPartition|session\.fromPath/.test(c.callee)), `${rel(f)} makes a session`);
+  }
+  const hardened = callsIn(file('main/electron/main.ts')).filter((c) => c.callee === 'hardenSession');
+  assert.deepEqual(hardened.map((c) => c.args), [['session.defaultSession']]);
 });
 
 test('no shell file relaxes a web preference', () => {
@@ -82,6 +97,28 @@ test('every app:// response carries the Content-Security-Policy', () => {
   assert.match(headers, /from '..\/..\/common\/csp'/);
 });
 
+test('the CSP allows no inline or eval\'d code and nothing from another origin', () => {
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+  assert.deepEqual(directives.get('default-src'), ["'none'"]);
+  for (const name of ['base-uri', 'form-action', 'frame-ancestors']) assert.deepEqual(directives.get(name), ["'none'"], name);
+  assert.deepEqual(directives.get('script-src'), ["'self'"]);
+  // No frame-src, object-src, media-src, worker-src: they fall back to default-src 'none'.
+  for (const name of ['frame-src', 'child-src', 'object-src', 'media-src', 'worker-src', 'manifest-src']) {
+    assert.ok(!directives.has(name), name);
+  }
+  for (const [name, values] of directives) {
+    for (const value of values) {
+      assert.ok(["'none'", "'self'", 'data:'].includes(value), `${name} allows ${value}`);
+    }
+  }
+  assert.ok(!directives.get('connect-src')?.includes('data:'));
+});
+
 test('popups are denied, navigation and redirects away from the UI prevented', () => {
   const hardening = file('main/electron/hardening.ts');
   const text = hardening.getFullText();
@@ -91,7 +128,7 @@ test('popups are denied, navigation and redirects away from the UI prevented', (
   assert.match(openHandler.text, /return \{ action: 'deny' \}/);
   assert.doesNotMatch(text, /action: 'allow'/);
   assert.match(openHandler.text, /if \(isExternalWebUrl\(url\)\)/, 'openExternal only after the check');
-  for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+  for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
     const on = calls.find((c) => c.callee === 'contents.on' && c.args[0] === `'${event}'`);
     assert.ok(on, event);
     assert.match(on.text, /event\.preventDefault\(\)/, `${event} prevented`);
@@ -122,22 +159,52 @@ test('every permission is denied and remote requests are cancelled', () => {
   assert.ok(main.some((c) => c.callee === 'hardenAllWebContents'), 'webContents are hardened');
 });
 
-test('IPC calls are answered only for our window, after the sender check', () => {
-  const ipc = file('main/electron/ipc.ts');
-  const handle = callsIn(ipc).find((c) => c.callee === 'ipcMain.handle');
-  assert.ok(handle, 'ipcMain.handle');
-  assert.equal(handle.args[0], 'ipcChannel.call(name)', 'channels come from the contract');
-  const check = handle.text.indexOf('isTrustedSender(event');
-  const dispatch = handle.text.indexOf('dispatch(handlers, name, payload)');
-  assert.ok(check > 0 && dispatch > check, 'sender checked before dispatch');
+test('every IPC handler checks its sender before anything else', () => {
+  const handlers = shellFiles.flatMap((f) =>
+    callsIn(file(f))
+      .filter((c) => c.callee === 'ipcMain.handle' || c.callee === 'ipcMain.handleOnce')
+      .map((c) => ({ ...c, file: rel(f) })),
+  );
+  assert.ok(handlers.length > 0, 'ipcMain.handle');
+  for (const handle of handlers) {
+    assert.equal(handle.args[0], 'ipcChannel.call(name)', `${handle.file}: channels come from the contract`);
+    // The handler's first statement refuses an untrusted sender and returns.
+    const handler = handle.node.arguments[1];
+    assert.ok(handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)), `${handle.file}: a function`);
+    const first = ts.isBlock(handler.body) ? handler.body.statements[0] : undefined;
+    assert.ok(first && ts.isIfStatement(first), `${handle.file}: starts with the sender check`);
+    assert.match(first.expression.getText(), /^!isTrustedSender\(event, /, `${handle.file}: sender checked first`);
+    const refusal = ts.isBlock(first.thenStatement) ? first.thenStatement.statements.at(-1) : first.thenStatement;
+    assert.ok(refusal && ts.isReturnStatement(refusal), `${handle.file}: an untrusted sender gets no further`);
+    const check = handle.text.indexOf('isTrustedSender(event');
+    const dispatch = handle.text.indexOf('dispatch(handlers, name, payload)');
+    assert.ok(check > 0 && dispatch > check, `${handle.file}: sender checked before dispatch`);
+  }
+  // The check is about the frame that sent the message, not only the webContents: its
+  // origin, and that it is the top frame.
   const trusted = readFileSync(path.join(shellDir, 'trustedSender.ts'), 'utf8');
-  for (const clause of ['event.sender === win.webContents', 'frame.parent === null', 'isAppUrl(frame.url)']) {
+  for (const clause of ['const frame = event.senderFrame', 'event.sender === win.webContents', 'frame !== null', 'frame.parent === null', 'isAppUrl(frame.url)']) {
     assert.ok(trusted.includes(clause), clause);
   }
   // Nothing listens with ipcMain.on: there is no fire-and-forget channel to abuse.
+  const listening = /^ipcMain\.(on|once|addListener|prependListener|prependOnceListener)$/;
   for (const f of shellFiles) {
-    assert.ok(!callsIn(file(f)).some((c) => c.callee === 'ipcMain.on' || c.callee === 'ipcMain.once'), rel(f));
+    assert.ok(!callsIn(file(f)).some((c) => listening.test(c.callee)), rel(f));
   }
+});
+
+test('nothing uses the remote module', () => {
+  const offenders: string[] = [];
+  for (const f of [...shellFiles, preloadFile, ...sourceFiles(path.join(root, 'renderer'))]) {
+    const source = file(f);
+    if (moduleSpecifiers(source).some((m) => m === '@electron/remote' || m.startsWith('@electron/remote/'))) offenders.push(rel(f));
+    walk(source, (n) => {
+      if (ts.isImportSpecifier(n) && (n.propertyName ?? n.name).text === 'remote') offenders.push(`${rel(f)} imports remote`);
+    });
+  }
+  assert.deepEqual(offenders, []);
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  for (const deps of [pkg.dependencies, pkg.devDependencies]) assert.ok(!('@electron/remote' in (deps ?? {})));
 });
 
 test('the preload exposes one object, spanlab, and no raw IPC', () => {
@@ -236,6 +303,7 @@ interface Call {
   callee: string;
   args: string[];
   text: string;
+  node: ts.CallExpression;
 }
 
 function callsIn(source: ts.SourceFile): Call[] {
@@ -246,6 +314,7 @@ function callsIn(source: ts.SourceFile): Call[] {
         callee: n.expression.getText(source).replace(/\s+/g, ''),
         args: n.arguments.map((a) => a.getText(source)),
         text: n.getText(source),
+        node: n,
       });
     }
   });

@@ -57,10 +57,22 @@ describe('serve mode static files', () => {
       '/%2e%2e%5csecret.txt',
       '/secret.txt%00.js',
       '/%zz',
+      // Raw backslashes, as a Windows path would spell them.
+      '/..\\secret.txt',
+      '/assets\\..\\..\\secret.txt',
+      // Encoded twice: decoded once, it is a name with a literal '%' in it, nothing more.
+      '/%252e%252e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '//..//secret.txt',
+      '/.%2e/secret.txt',
+      `/${'../'.repeat(12)}etc/passwd`,
+      '/C:/Windows/win.ini',
+      '/%2fetc%2fpasswd',
     ]) {
       const response = await get(path);
       assert.ok(response.status >= 400 && response.status < 500, `${path}: ${response.status}`);
       assert.ok(!response.body.includes(SECRET), path);
+      assert.doesNotMatch(response.body, /root:/, path);
     }
   });
 

@@ -138,6 +138,10 @@ function valid(name: CallName, ids: Record<string, number>): Record<string, unkn
     'export.cancel': { jobId: 'j' },
     'export.status': { jobId: 'j' },
     'export.pickPath': { format: 'brat', split: false },
+    'export.batches': {},
+    'backups.list': {},
+    'backups.create': {},
+    'backups.restore': { file: '/tmp/x.spanlab' },
   };
   return payloads[name];
 }
@@ -185,6 +189,14 @@ function wrong(
     'export.cancel': [{ jobId: 'no-such-export' }],
     'export.status': [{ jobId: 'no-such-export' }],
     'export.pickPath': [{ format: 'conll', split: true }],
+    // Only a file backups.list names may be restored: never the project, another file, a
+    // look-alike name in the backups folder.
+    'backups.restore': [
+      { file: files.projectFile },
+      { file: files.textFile },
+      { file: '/etc/passwd' },
+      { file: path.join(files.dir, 'project.backups', 'project.2024-01-01T00-00-00-000Z.manual.spanlab') },
+    ],
     'documents.get': [{ id: none }],
     'documents.setStatus': [{ id: none, status: 'done' }],
     'documents.setNote': [{ id: none, note: 'x' }],

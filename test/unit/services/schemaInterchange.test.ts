@@ -180,6 +180,22 @@ describe('importing annotation.conf', () => {
     project.close();
   });
 
+  // Found by the fuzz tests (test/unit/reliability/schemaReaderFuzz.test.ts): each type
+  // saved re-read the whole schema, so 8,000 event types took minutes on the UI's
+  // connection. A file adds at most 1,000 declarations of a kind, as one undoable action.
+  test('a file of thousands of types adds the first thousand and says so', { timeout: 60_000 }, async () => {
+    const { project } = await newProject({ sample: false });
+    const events = Array.from({ length: 3_000 }, (_, i) => `Event${i}\tTheme:<ENTITY>`);
+    const report = importBratConf(project, ['[events]', ...events].join('\n'));
+    assert.equal(report.added.eventTypes, 1_000);
+    assert.ok(report.skipped.includes("Event types after the first 1,000 of the file's 3,000: not imported"));
+    const schema = project.schema.get();
+    assert.equal(schema.eventTypes.filter((t) => /^Event\d+$/.test(t.name)).length, 1_000);
+    assert.deepEqual(schema.eventTypes.find((t) => t.name === 'Event999')!.roles.map((r) => r.name), ['Theme']);
+    project.history.undo(null);
+    assert.equal(project.schema.get().eventTypes.filter((t) => /^Event\d+$/.test(t.name)).length, 0);
+  });
+
   test('an import that adds nothing leaves no action to undo', async () => {
     const { project } = await newProject({ sample: false });
     const report = importBratConf(project, '[entities]\nPER\n');

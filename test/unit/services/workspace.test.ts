@@ -63,6 +63,7 @@ const PAYLOADS: Partial<Record<CallName, unknown>> = {
   'import.start': { paths: ['/tmp/x'] },
   'import.files': { files: [{ name: 'a.txt', data: 'QQ==' }] },
   'export.start': { format: 'conll', out: '/tmp/x.conll' },
+  'backups.restore': { file: '/tmp/x.spanlab' },
 };
 
 describe('the workspace', () => {

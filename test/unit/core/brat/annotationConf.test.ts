@@ -223,6 +223,23 @@ describe('annotation.conf edge cases', () => {
     }
   });
 
+  // Found by the fuzz tests (test/unit/reliability/schemaReaderFuzz.test.ts): definitions
+  // that each name the next twice grew a line to 2^40 copies and threw "Invalid string
+  // length"; and messages quoted whole lines of any length.
+  test('definitions that would grow a line beyond 100,000 characters leave it out', () => {
+    const definitions = Array.from({ length: 40 }, (_, i) => `<M${i}>=<M${i + 1}>|<M${i + 1}>`);
+    const parsed = parseAnnotationConf(['[events]', ...definitions, '<M40>=PER', 'Attack\tTarget:<M0>', 'Meet\tWho:<M30>'].join('\n'));
+    assert.deepEqual(parsed.errors, [{ line: 43, message: 'The definitions make this line longer than 100,000 characters; it is ignored.' }]);
+    assert.deepEqual(parsed.conf.events.map((e) => [e.name, e.roles[0]!.targets]), [['Meet', ['PER']]]);
+  });
+
+  test('a message quotes at most a few dozen characters of its line', () => {
+    const long = 'x'.repeat(100_000);
+    const parsed = parseAnnotationConf(`[events]\nE\tRole{${long}}:PER, ${long}, Other:${long}|\n[${long}]\n`);
+    assert.equal(parsed.errors.length + parsed.notes.length, 4);
+    for (const issue of [...parsed.errors, ...parsed.notes]) assert.ok(issue.message.length < 300, issue.message.slice(0, 80));
+  });
+
   test('brat stores names in a restricted form', () => {
     assert.equal(storageForm('Conflict.Attack'), 'Conflict_Attack');
     assert.equal(storageForm('Border crossing'), 'Border_crossing');

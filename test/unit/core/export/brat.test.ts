@@ -67,3 +67,11 @@ test('brat writes the text as is, T/E/R/A/#/* lines, and the schema\'s annotatio
   assert.ok(conf.conf.relations.some((r) => r.name === 'Equiv'));
   assert.deepEqual(conf.conf.attributes.find((a) => a.name === 'realis')!.values, ['actual', 'generic', 'other']);
 });
+
+test('brat: whitespace at the ends of a mention across a line break is left out and reported', () => {
+  // A span that ends in a line break has no brat fragment for it.
+  const text = 'Acme Shipping\nsaid so.';
+  const { files, issues } = writeWith('brat', [portable('d', text, [['Acme Shipping\n', 'ORG']], [], [])]);
+  assert.equal(files.get('d.ann'), 'T1\tORG 0 13\tAcme Shipping\n');
+  assert.deepEqual(issues.map((i) => [i.item, i.reason.split(':')[0]]), [['T1', '"Acme Shipping\\n" (0–14)']]);
+});

@@ -88,3 +88,26 @@ test('a whole file reads into its header, documents and the errors of bad lines'
   assert.equal(documents.length, 1);
   assert.deepEqual(errors.map((e) => e.line), [3]);
 });
+
+// Found by the fuzz tests (test/unit/reliability/readerFuzz.test.ts and
+// schemaReaderFuzz.test.ts): a line nested thousands of levels deep overflowed the stack of
+// the schema check; a header of thousands of types took minutes to merge; and errors quoted
+// unknown keys and ids whole.
+test('a line nested thousands of levels deep is invalid, not thrown over', () => {
+  const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+  const read = readSpanlabJsonlLine(`{"text": "Deep", "metadata": {"a": ${deep}}}`, 3);
+  assert.deepEqual(read, { kind: 'invalid', errors: [{ line: 3, path: '', message: 'nested more than 100 levels deep' }] });
+});
+
+test('a header of more than 1,000 types is refused', () => {
+  const many = Array.from({ length: 1_001 }, (_, i) => ({ ...DEFAULT_SCHEMA.entityTypes[0]!, name: `T${i}`, hotkey: null }));
+  const read = readSpanlabJsonlLine(writeSpanlabJsonlHeader({ ...DEFAULT_SCHEMA, entityTypes: many }), 1);
+  assert.ok(read.kind === 'invalid' && read.errors[0]!.path === 'schema.entityTypes');
+});
+
+test('errors quote long keys and ids short', () => {
+  const long = 'k'.repeat(100_000);
+  const read = readSpanlabJsonlLine(`{"text": "Farouk", "${long}": 1, "relations": [{"id": "R1", "type": "X", "from": "${long}", "to": "T1"}]}`, 1);
+  assert.ok(read.kind === 'invalid');
+  for (const error of read.errors) assert.ok(error.message.length + error.path.length < 400, error.message.slice(0, 80));
+});

@@ -97,3 +97,18 @@ test('references to missing annotations and unknown lines are refused', () => {
     [3, 1, 1, 2, 2],
   );
 });
+
+// Found by the fuzz tests (test/unit/reliability/readerFuzz.test.ts). A T line whose long
+// id was followed by something not an offset made the line's pattern backtrack
+// quadratically (the timeout turns a return of that into a failure); and a reason quoted
+// the whole of a long span text or id, putting megabytes of the .ann into the report.
+test('a broken line with a huge id fails at once, and no reason quotes more than a few words', { timeout: 30_000 }, () => {
+  const huge = '1'.repeat(200_000);
+  const stated = `Farouk Ali${' stretched'.repeat(10_000)}`;
+  const { documents, errors } = read([`T${huge}\tPER 0 x`, `T2\tPER 0 10\t${stated}`, `X${huge}`].join('\n'));
+  assert.deepEqual(documents, []);
+  assert.deepEqual(errors.map((e) => e.line), [1, 2, 3]);
+  assert.match(errors[0]!.reason, /an id, type or offset longer than 200 characters/);
+  assert.match(errors[1]!.reason, /^T2: span text "Farouk Ali stretched.*…" does not match text "Farouk Ali"$/);
+  for (const error of errors) assert.ok(error.reason.length < 300, `${error.reason.length} characters`);
+});

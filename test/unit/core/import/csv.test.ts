@@ -53,3 +53,34 @@ test('an invalid byte stops the file after what was read before it', async () =>
   assert.deepEqual(documents.map((d) => d.text), ['fine']);
   assert.match(errors[0]!.reason, /^invalid UTF-8 at byte 14/);
 });
+
+// Found by the fuzz tests (test/unit/reliability/readerFuzz.test.ts).
+test('what is read before a bad byte does not depend on how the file is cut', async () => {
+  const bytes = new Uint8Array([...new TextEncoder().encode('text\nfine\nbad '), 0xff, 0x0a]);
+  for (const chunk of [1, 5, bytes.length]) {
+    const { documents, errors } = await read(bytes, {}, chunk);
+    assert.deepEqual(documents.map((d) => d.text), ['fine'], `chunks of ${chunk}`);
+    assert.match(errors[0]!.reason, /^invalid UTF-8 at byte 14/);
+  }
+});
+
+test('a header of 60,000 columns of one name is read, each named apart', { timeout: 30_000 }, async () => {
+  // Naming duplicates apart compared each name with all before it: minutes, for this one.
+  const header = `text${',x'.repeat(60_000)}`;
+  const { documents, errors } = await read(`${header}\nThe article.${','.repeat(60_000)}\n`, {}, 1 << 20);
+  assert.deepEqual(errors, []);
+  const metadata = Object.keys(documents[0]!.metadata);
+  assert.deepEqual([metadata.length, metadata[0], metadata[1], metadata.at(-1)], [60_000, 'x', 'x (2)', 'x (60000)']);
+});
+
+test('a column named __proto__ is kept as metadata; a header without rows is reported', async () => {
+  const [document] = (await read('text,__proto__\nThe article.,kept\n')).documents;
+  assert.equal(JSON.stringify(document!.metadata), '{"__proto__":"kept"}');
+  assert.match((await read('title,text\n')).errors[0]!.reason, /^empty: there are no rows under the header/);
+  assert.match((await read('\n\n')).errors[0]!.reason, /^empty/);
+});
+
+test('the reason for a missing text column quotes long column names short', async () => {
+  const { errors } = await read(`${'a'.repeat(100_000)},b\n1,2\n`, {}, 1 << 20);
+  assert.ok(errors[0]!.reason.length < 300, `${errors[0]!.reason.length} characters`);
+});

@@ -58,9 +58,11 @@ describe('ChunkDecoder', () => {
   test('reports a bad byte by its position in the whole stream', () => {
     const decoder = new ChunkDecoder();
     decoder.push(utf8('0123456789'));
+    decoder.push(new Uint8Array([0x41, 0xff]));
+    // A file smaller than SNIFF_BYTES is decided on, and refused, at its end.
     assert.throws(
-      () => decoder.push(new Uint8Array([0x41, 0xff])),
-      (error: unknown) => error instanceof DecodeError && error.byte === 11,
+      () => decoder.end(),
+      (error: unknown) => error instanceof DecodeError && error.byte === 11 && error.before === '0123456789A',
     );
   });
 
@@ -68,5 +70,33 @@ describe('ChunkDecoder', () => {
     const decoder = new ChunkDecoder();
     decoder.push(new Uint8Array([0x41, 0x42, 0x43, 0x44, 0xe2, 0x82]));
     assert.throws(() => decoder.end(), (error: unknown) => error instanceof DecodeError && error.byte === 4);
+  });
+});
+
+// Found by the fuzz tests (test/unit/reliability/readerFuzz.test.ts): how a file was cut
+// into chunks changed what it decoded to.
+describe('ChunkDecoder, however the file is cut', () => {
+  const chunked = (bytes: Uint8Array, size: number) => {
+    const decoder = new ChunkDecoder();
+    let text = '';
+    for (let i = 0; i < bytes.length; i += size) text += decoder.push(bytes.subarray(i, i + size));
+    return text + decoder.end();
+  };
+
+  test('decides the encoding on the same bytes as decodeBytes', () => {
+    // Its first four bytes alone look like UTF-16 without a mark; the first 512 do not.
+    const bytes = new Uint8Array([0x61, 0, 0x62, 0, ...utf8('x'.repeat(600))]);
+    const whole = decodeBytes(bytes);
+    assert.ok(whole.ok);
+    for (const size of [1, 4, 100, bytes.length]) assert.equal(chunked(bytes, size), whole.text, `chunks of ${size}`);
+  });
+
+  test('a bad byte in a chunk carries the text before it', () => {
+    const decoder = new ChunkDecoder();
+    assert.equal(decoder.push(utf8('y'.repeat(600))), 'y'.repeat(600));
+    assert.throws(
+      () => decoder.push(new Uint8Array([0x41, 0x42, 0xff, 0x43])),
+      (error: unknown) => error instanceof DecodeError && error.byte === 602 && error.before === 'AB',
+    );
   });
 });

@@ -48,3 +48,38 @@ test('a page without an article still gives its body text', () => {
   assert.equal(document!.text, 'Just one line of text.');
   assert.equal(document!.title, 'bare');
 });
+
+// Found by the fuzz tests (test/unit/reliability/readerFuzz.test.ts). A page cut off in its
+// <html> tag has no root element, which linkedom's `body` threw over; Readability took time
+// growing with the cube of the nesting (minutes for 2,000 nested <div>s) and the walk over
+// the page overflowed the stack a few thousand levels down. The timeout turns a return of
+// the slow search into a failure.
+test('a page cut off inside its <html> tag is reported, not thrown over', () => {
+  const { documents, errors } = readHtml('<!doctype html><html la', 'cut.html');
+  assert.deepEqual(documents, []);
+  assert.match(errors[0]!.reason, /^empty/);
+});
+
+test('a script left open before the page swallows it, and Readability removing it throws nothing', () => {
+  // linkedom makes the <script> the root element; Readability removes scripts, leaving a
+  // page without one, whose title then threw.
+  const page = "<script>fetch('http://127.0.1\n<!doctype html><html><head><title>Embassy attacked</title></head></html>";
+  const { documents, errors } = readHtml(page, 'open-script.html');
+  assert.deepEqual(documents, []);
+  assert.match(errors[0]!.reason, /^empty/);
+});
+
+test('a page nested thousands of elements deep is read whole, with a warning', { timeout: 30_000 }, () => {
+  for (const open of ['<div>', '<b>', '<section><p>']) {
+    const { documents, warnings } = readHtml(`<html><body>${open.repeat(5_000)}Deep text.</body></html>`, 'deep.html');
+    assert.equal(documents[0]!.text, 'Deep text.');
+    assert.match(warnings[0]!.reason, /elements nested up to [\d,]+ deep, too many to look for its article in: all of its text was kept/);
+  }
+});
+
+test('a page of thousands of paragraphs below a hundred levels is read whole, with a warning', { timeout: 30_000 }, () => {
+  const paragraphs = Array.from({ length: 9_000 }, (_, i) => `<p>Paragraph ${i}.</p>`).join('');
+  const { documents, warnings } = readHtml(`<html><body>${'<div>'.repeat(95)}${paragraphs}</body></html>`, 'wide.html');
+  assert.equal(documents[0]!.blocks!.length, 9_000);
+  assert.equal(warnings.length, 1);
+});

@@ -176,3 +176,57 @@ describe('JSON files', () => {
     assert.equal(errors[0]!.line, 3);
   });
 });
+
+// Inputs the fuzz tests (test/unit/reliability/readerFuzz.test.ts) found, kept as they were
+// shrunk: each once made a reader throw or went into the project changed.
+describe('records the fuzzing found', () => {
+  test('a span past the end that starts after it is refused, not thrown over', () => {
+    for (const line of [
+      '{"text":"قال مسؤولون إن صواريخ سقطت","label":[[27,6,"X*ze"]]}',
+      '{"text":"𖫡","entities":[{"id":3,"start_offset":2,"end_offset":1,"label":"ORG"}]}',
+      '{"text":"ꭺ𑂚芝","spans":[{"start":0,"end":3}],' +
+        '"relations":[{"head_span":{"start":5,"end":1},"child_span":{"start":0,"end":2},"label":"R"}]}',
+    ]) {
+      const { documents, errors } = readJsonl(`${line}\n`);
+      assert.deepEqual(documents, []);
+      assert.match(errors[0]!.reason, /is not a span/);
+    }
+  });
+
+  test('values nested thousands of levels deep refuse their record, and the next is read', () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const lines = [
+      `{"text": "Deep metadata.", "meta": ${deep}}`,
+      `{"text": "Deep", "mentions": [], "entities": [], "events": [], "relations": [], "metadata": {"a": ${deep}}}`,
+    ];
+    for (const line of lines) {
+      const { documents, errors } = readJsonl(`${line}\n{"text": "next"}\n`, {}, 1 << 20);
+      assert.deepEqual(documents.map((d) => d.text), ['next']);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0]!.reason, /nest(s|ed) more than 100 levels/);
+    }
+  });
+
+  test('a lone surrogate in the text refuses the record: it would be stored as U+FFFD', () => {
+    const { documents, errors } = readJsonl('{"text": "a\\ud800b"}\n{"text": "fine 😀", "title": "\\udc00"}\n');
+    assert.deepEqual(documents, []);
+    assert.match(errors[0]!.reason, /the text holds an unpaired surrogate \(U\+D800\) at character 1/);
+    assert.match(errors[1]!.reason, /the title holds an unpaired surrogate/);
+  });
+
+  test('a field named __proto__ is kept as metadata like any other', () => {
+    const [document] = readJsonl('{"text": "A record.", "__proto__": {"polluted": true}, "desk": "world"}\n').documents;
+    assert.equal(JSON.stringify(document!.metadata), '{"__proto__":{"polluted":true},"desk":"world"}');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  test('a file with no records says so', () => {
+    assert.match(readJsonl('\n  \n').errors[0]!.reason, /^empty: there are no records/);
+    assert.match(readJson('[]', 'x.json', {}).errors[0]!.reason, /^empty: the array holds no records/);
+  });
+
+  test('a reason quotes at most a few dozen characters of the record', () => {
+    const { errors } = readJsonl(`{"${'t'.repeat(100_000)}": 1}\n`);
+    assert.ok(errors[0]!.reason.length < 300, `${errors[0]!.reason.length} characters`);
+  });
+});

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readPlainText } from '../../../../core/import/plainText';
+import { atxHeading, readPlainText } from '../../../../core/import/plainText';
 
 test('a headline-like first line becomes the title; the text is kept with its CRLFs', () => {
   const text = 'Rockets hit Green Zone\r\n\r\nThree rockets struck late on Tuesday.\r\nOfficials said.\r\n';
@@ -40,4 +40,29 @@ test('an empty file is reported, not imported', () => {
   const result = readPlainText('', 'empty.txt', { markdown: false });
   assert.deepEqual(result.documents, []);
   assert.deepEqual(result.errors, [{ file: 'empty.txt', reason: 'empty: there is no text' }]);
+});
+
+test('an ATX heading loses its marks: closing #s after a space, not a # of the text', () => {
+  const cases: [string, string | null][] = [
+    ['# Title', 'Title'],
+    ['  ## Reaction ##  ', 'Reaction'],
+    ['# C#', 'C#'],
+    ['# ##', '##'],
+    ['#\t#', '#'],
+    ['# \t', ''],
+    ['####### seven', null],
+    ['#hashtag', null],
+    ['    # code', null],
+  ];
+  for (const [line, heading] of cases) assert.equal(atxHeading(line), heading, JSON.stringify(line));
+});
+
+// Found by the fuzz tests (test/unit/reliability/readerFuzz.test.ts): a long run of spaces
+// inside a heading line made the pattern that read headings backtrack quadratically — the
+// shrunk input took seven minutes. The timeout turns a return of that into a failure.
+test('a heading with a long run of spaces inside is read', { timeout: 30_000 }, () => {
+  const text = `   ### Late${' '.repeat(200_000)}news\n\nA convoy was seen.\n`;
+  const [document] = readPlainText(text, 'late.md', { markdown: true }).documents;
+  assert.equal(document!.text, text);
+  assert.equal(document!.title, `Late${' '.repeat(200_000)}news`);
 });

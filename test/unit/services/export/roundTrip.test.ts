@@ -13,7 +13,7 @@ import { runExport } from '../../../../main/services/export/exportRunner';
 import { importBatch } from '../../../../main/services/import/batchImport';
 import { Project } from '../../../../main/services/project';
 import { exportFixture } from '../../../support/exportFixture';
-import { tempDir } from '../../../support/projectFixture';
+import { labelIds, newProject, spanOf, tempDir } from '../../../support/projectFixture';
 import { missingShared, sharedFixture } from '../../../support/sharedFixtures';
 
 async function exportProject(file: string, request: ExportRequest): Promise<ExportReport> {
@@ -73,6 +73,42 @@ for (const corpus of ['bionlp-epi', 'conll02-esp']) {
     }
   });
 }
+
+test('brat: a mention across a line break goes out as fragments and comes back as the same mention', async () => {
+  const { project, file } = await newProject({ sample: false });
+  const ids = labelIds(project);
+  const text = 'Rockets hit the Green \r\nZone on Friday.\nAcme\n\tShipping said so.';
+  const documentId = project.documents.add({ text, title: 'breaks' }).id;
+  const mention = (phrase: string, type: string) =>
+    project.mentions.create({ documentId, ...spanOf(text, phrase), typeId: ids.entity(type) });
+  const zone = mention('Green \r\nZone', 'FAC');
+  mention('Acme\n\tShipping', 'ORG');
+  mention('Friday', 'TIME');
+  const { event } = project.events.create({ documentId, typeId: ids.event('Conflict.Attack'), trigger: spanOf(text, 'hit') });
+  project.arguments.create({ eventId: event.id, roleId: ids.role('Conflict.Attack', 'Target'), target: { mentionId: zone.id } });
+  project.close();
+
+  const out = path.join(tempDir(), 'brat');
+  const report = await exportProject(file, { format: 'brat', out });
+  assert.deepEqual(report.issues, []);
+  const ann = fs.readFileSync(path.join(out, fs.readdirSync(out).find((n) => n.endsWith('.ann'))!), 'utf8');
+  // brat's own form: the text on each side of the break, without the whitespace around it.
+  const green = spanOf(text, 'Green');
+  const acme = spanOf(text, 'Acme');
+  assert.match(ann, new RegExp(`\tFAC ${green.start} ${green.end};${green.end + 3} ${green.end + 7}\tGreen Zone\n`));
+  assert.match(ann, new RegExp(`\tORG ${acme.start} ${acme.end};${acme.end + 2} ${acme.end + 10}\tAcme Shipping\n`));
+
+  // Imported again, each is one mention with its own offsets, linked to no entity, and
+  // still the event's target.
+  const copy = await importInto([out]);
+  const annotations = async (project: string) => {
+    const jsonl = path.join(tempDir(), 'all.jsonl');
+    await exportProject(project, { format: 'spanlab-jsonl', out: jsonl });
+    const document = JSON.parse(fs.readFileSync(jsonl, 'utf8').trim().split('\n')[1]!) as Record<string, unknown>;
+    return { mentions: document.mentions, entities: document.entities, events: document.events };
+  };
+  assert.deepEqual(await annotations(copy), await annotations(file));
+});
 
 // --- brat annotations by content ---------------------------------------------------------
 

@@ -159,6 +159,30 @@ describe('a mixed batch of good and bad files', () => {
   });
 });
 
+describe('search', () => {
+  test('imported documents are found by search, and the index matches the documents exactly', async () => {
+    // An import indexes its documents a group at a time rather than through the insert
+    // trigger (migration 002): none may be missed, none indexed twice — not the duplicates
+    // of a second run, not the records that failed, not the sample article beside them.
+    const batch = writeMixedBatch(path.join(tempDir(), 'batch'));
+    const project = await Project.create(path.join(tempDir(), 'p.spanlab'), { sample: true });
+    try {
+      await importBatch(project, { paths: [batch.dir], format: 'auto' });
+      await importBatch(project, { paths: [batch.dir], format: 'auto' });
+      project.documents.add({ text: 'Added by hand after the import, in Mosul.' });
+      const search = (query: string) => project.documents.list({ query, offset: 0, limit: 10, status: undefined }).items.map((d) => d.title);
+      assert.deepEqual(search('Geneva diplomats'), ['Talks resume in Geneva']);
+      assert.deepEqual(search('Farouk'), ['pair']);
+      assert.deepEqual(search('feed'), ['Line one of the feed.', 'Line two of the feed.']);
+      assert.equal(search('Mosul').length, 1);
+      // FTS5's own check, with the content compared: every row indexed exactly as stored.
+      project.db.prepare("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)").run();
+    } finally {
+      project.close();
+    }
+  });
+});
+
 describe('what an import leaves alone', () => {
   test('documents are not put in the undo log', async () => {
     const batch = writeMixedBatch(path.join(tempDir(), 'batch'));
@@ -244,5 +268,62 @@ describe("Spanlab's own export", () => {
     } finally {
       project.close();
     }
+  });
+
+  test('one entity stays one across a file written in several transactions', async () => {
+    // More documents than one transaction takes (500 at most): the later ones must link to
+    // the entity row the first transaction wrote, not make another.
+    const project = await emptyProject();
+    const dir = tempDir();
+    try {
+      const records = Array.from({ length: 1_200 }, (_, i) =>
+        writeSpanlabJsonlDocument({
+          id: `d${i}`,
+          title: '',
+          text: `The Argo sailed, report ${i}.`,
+          source: '',
+          metadata: {},
+          status: 'todo',
+          note: '',
+          mentions: [{ id: 'M1', start: 4, end: 8, label: 'ORG', text: 'Argo', attributes: {}, note: '', entity: 'N1' }],
+          entities: [{ id: 'N1', name: 'Argo', label: 'ORG', aliases: [], externalId: null }],
+          events: [],
+          relations: [],
+        }),
+      );
+      fs.writeFileSync(path.join(dir, 'export.jsonl'), records.join(''));
+      const report = await importBatch(project, { paths: [path.join(dir, 'export.jsonl')], format: 'auto' });
+      assert.deepEqual(report.errors, []);
+      assert.equal(report.counts.documents, 1_200);
+      assert.equal(count(project, 'SELECT count(*) FROM entities'), 1);
+      assert.equal(count(project, 'SELECT count(*) FROM mentions WHERE entity_id = (SELECT id FROM entities)'), 1_200);
+    } finally {
+      project.close();
+    }
+  });
+});
+
+// Found by the import fuzz test (test/unit/reliability/importFuzz.test.ts): labels were
+// looked up as written but stored trimmed, so "PER " beside PER, or "" beside " ", clashed
+// with the unique name and the record was not stored at all.
+describe('labels that differ only in white space', () => {
+  test('are one type, and every record is stored', async () => {
+    const project = await Project.create(path.join(tempDir(), 'p.spanlab'), { sample: false });
+    const dir = tempDir();
+    const text = 'Farouk Ali fired rockets at the embassy in Baghdad.';
+    const records = [
+      { text, label: [[0, 6, 'PER ']] },
+      { text: `${text} Again.`, label: [[0, 6, ' per'], [7, 10, '']] },
+      { text: `${text} Once more.`, entities: [{ id: 1, start_offset: 17, end_offset: 24, label: ' ' }], relations: [] },
+      { text: `${text} And again.`, spans: [{ start: 0, end: 6, label: 'ORG' }, { start: 7, end: 10, label: 'ORG\t' }] },
+    ];
+    fs.writeFileSync(path.join(dir, 'labels.jsonl'), records.map((r) => JSON.stringify(r)).join('\n'));
+    const report = await importBatch(project, { paths: [dir], format: 'auto' });
+    assert.deepEqual(report.errors, []);
+    assert.equal(report.counts.documents, 4);
+    assert.equal(count(project, 'SELECT count(*) FROM mentions'), 6);
+    // PER and ORG are the default schema's; the empty labels are one new type.
+    assert.deepEqual(report.created.entityTypes, ['(unnamed)']);
+    project.close();
   });
 });
