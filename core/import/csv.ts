@@ -5,7 +5,7 @@
 // which is why this reader, unlike the others, works on an async iterable of chunks.
 
 import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { JsonObject } from '../../common/model';
 import { ChunkDecoder, DecodeError } from './decoding';
 import { draftDocument } from './draftDocument';
@@ -73,50 +73,65 @@ export async function* readCsv(
     return;
   }
   const head = first.value;
+  // Rows are taken as the parser makes them (on_record), never from its stream: a parse
+  // error destroys the stream and the rows buffered in it, and which rows those were
+  // depended on timing — the same file imported a row before the error, or not.
+  const parsed: ParsedRow[] = [];
   const parser = parse({
     delimiter: separatorOf(head),
     info: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    // With `info`, what csv-parse hands on is the row with its info, which its typings
+    // do not say.
+    on_record: (row) => {
+      parsed.push(row as unknown as ParsedRow);
+      return null;
+    },
   });
-  const input = Readable.from(
-    (async function* () {
-      yield head;
-      yield* source;
-    })(),
-  );
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
+  parser.resume();
+  // Parses `text` (null: the end of the file); the parse error, if there is one.
+  const feed = (text: string | null) =>
+    new Promise<unknown>((resolve) => {
+      if (text !== null) return parser.write(text, (error) => resolve(error ?? null));
+      finished(parser).then(() => resolve(null), resolve);
+      parser.end();
+    });
 
   let columns: Columns | null = null;
   let result = emptyResult();
   let rows = 0;
   try {
-    for await (const row of parser as AsyncIterable<ParsedRow>) {
-      rows++;
-      if (columns === null) {
-        columns = headerOf(row.record, options);
-        if (typeof columns === 'string') {
-          result.errors.push({ file, line: 1, reason: columns });
-          input.destroy();
-          break;
-        }
-        continue;
+    for (let text: string | null = head; ; ) {
+      const error = await feed(text);
+      for (const row of parsed.splice(0)) {
+        rows++;
+        if (columns === null) columns = headerOf(row.record, options);
+        else if (typeof columns !== 'string') readRow(row, columns, file, result);
       }
-      readRow(row, columns, file, result);
+      if (typeof columns === 'string') {
+        result.errors.push({ file, line: 1, reason: columns });
+        break;
+      }
+      if (error) {
+        const reason = `unreadable CSV: ${error instanceof Error ? error.message : String(error)}`;
+        const line = (error as { lines?: number }).lines;
+        result.errors.push({ file, ...(line ? { line } : {}), reason: `${reason}; the rest of the file was not read` });
+        break;
+      }
+      if (text === null) break;
       if (result.documents.length + result.errors.length >= ROWS_PER_RESULT) {
         yield result;
         result = emptyResult();
       }
+      const next = await source.next();
+      text = next.done ? null : next.value;
     }
-  } catch (error) {
-    const reason = `unreadable CSV: ${error instanceof Error ? error.message : String(error)}`;
-    const line = (error as { lines?: number }).lines;
-    result.errors.push({ file, ...(line ? { line } : {}), reason: `${reason}; the rest of the file was not read` });
   } finally {
     // Also when the consumer stops early (Cancel): the file is not read on.
-    input.destroy();
+    parser.destroy();
+    await source.return(undefined);
   }
   if (stopped.by) result.errors.push({ file, reason: `${stopped.by.reason}; the rest of the file was not read` });
   else if (rows <= 1 && result.errors.length === 0) {

@@ -134,7 +134,7 @@ function pageFacts(page: Document): PageFacts {
   const h1s = page.querySelectorAll('h1');
   return {
     title: page.title ?? '',
-    canonicalUrl: attr('link[rel~="canonical"]', 'href') ?? attr('meta[property="og:url"]', 'content'),
+    canonicalUrl: webAddress(attr('link[rel~="canonical"]', 'href')) ?? webAddress(attr('meta[property="og:url"]', 'content')),
     publishedTime:
       attr('meta[property="article:published_time"]', 'content') ??
       attr('meta[name="date"]', 'content') ??
@@ -143,6 +143,14 @@ function pageFacts(page: Document): PageFacts {
     lang: page.documentElement?.getAttribute('lang')?.trim() || null,
     h1: h1s.length === 1 ? clean(h1s[0]!.textContent ?? '') : null,
   };
+}
+
+// A canonical address becomes the document's source, which the UI may one day make a
+// link: only an absolute http(s) address is kept (never `javascript:` or `data:`).
+function webAddress(value: string | null): string | null {
+  if (value === null || !URL.canParse(value)) return null;
+  const { protocol } = new URL(value);
+  return protocol === 'http:' || protocol === 'https:' ? value : null;
 }
 
 // The <title> often carries the site's name ("Rockets hit Baghdad - Example News"); a page

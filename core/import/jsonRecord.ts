@@ -41,11 +41,15 @@ export function readRecord(value: unknown, place: Place, options: ReadOptions, r
     return;
   }
 
-  const textField = options.textField ?? TEXT_FIELDS.find((f) => typeof record[f] === 'string');
+  // The first text field holding a string, else the first there is (its type is then said).
+  const textField =
+    options.textField ??
+    TEXT_FIELDS.find((f) => typeof record[f] === 'string') ??
+    TEXT_FIELDS.find((f) => Object.hasOwn(record, f));
   if (textField === undefined || !Object.hasOwn(record, textField)) {
     const fields = Object.keys(record).slice(0, 12).map((f) => shortened(f, 40)).join(', ') || 'none';
-    const wanted = options.textField ? `a ${quoted(options.textField)} field` : 'a "text" field';
-    result.errors.push({ ...place, reason: `no ${wanted} (its fields: ${fields}); choose the text field` });
+    const wanted = quoted(options.textField ?? 'text');
+    result.errors.push({ ...place, reason: `no ${wanted} field (its fields: ${fields}); choose the text field` });
     return;
   }
   const text = record[textField];

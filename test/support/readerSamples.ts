@@ -1,14 +1,14 @@
 // Valid files of every format the import reads, for the fuzz tests to break: small ones
 // written here to cover each layout a reader knows (every brat line kind, doccano's two
-// forms, Prodigy, spanlab-jsonl with its header…), plus the shared brat and doccano
-// corpora when ../shared is there.
+// forms, Prodigy, spanlab-jsonl with its header…), and the shared brat and doccano corpora
+// when ../shared is there.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SCHEMA } from '../../core/defaultSchema';
 import { writeSpanlabJsonlDocument, writeSpanlabJsonlHeader } from '../../core/formats/spanlabJsonl';
 import { HOSTILE_PAGE } from './importFixtures';
-import { missingShared, sharedFixture } from './sharedFixtures';
+import { missingShared, SHARED_DIR, sharedFixture } from './sharedFixtures';
 
 /** The folders of ../shared the samples come from; see sharedSamplesMissing. */
 const SHARED_BRAT = 'fixtures/brat';
@@ -170,30 +170,38 @@ ignored
 `,
 ];
 
-/// The samples with the shared corpora added, when they are there.
-export function withShared(): {
-  brat: BratSample[];
-  conf: string[];
-  jsonl: string[];
-} {
-  const brat = [...BRAT_SAMPLES];
-  const conf = [...CONF_SAMPLES];
-  const jsonl = [...JSONL_SAMPLES];
-  if (sharedSamplesMissing()) return { brat, conf, jsonl };
+/// The shared corpora's samples: a few documents of each brat corpus, their
+/// annotation.conf files and the doccano files; none when ../shared is absent.
+export function sharedSamples(): { brat: BratSample[]; conf: string[]; jsonl: string[] } {
+  const found = { brat: [] as BratSample[], conf: [] as string[], jsonl: [] as string[] };
+  if (sharedSamplesMissing()) return found;
   const bratDir = sharedFixture(SHARED_BRAT);
   for (const corpus of fs.readdirSync(bratDir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
     const dir = path.join(bratDir, corpus.name);
     const files = fs.readdirSync(dir).sort();
-    conf.push(...files.filter((f) => f === 'annotation.conf').map((f) => fs.readFileSync(path.join(dir, f), 'utf8')));
+    found.conf.push(...files.filter((f) => f === 'annotation.conf').map((f) => fs.readFileSync(path.join(dir, f), 'utf8')));
     // A few documents of each corpus: enough layouts, and mutations stay cheap.
     for (const ann of files.filter((f) => f.endsWith('.ann')).slice(0, 4)) {
       const text = fs.readFileSync(path.join(dir, ann.replace(/\.ann$/, '.txt')), 'utf8');
-      brat.push({ text, ann: fs.readFileSync(path.join(dir, ann), 'utf8') });
+      found.brat.push({ text, ann: fs.readFileSync(path.join(dir, ann), 'utf8') });
     }
   }
   const doccanoDir = sharedFixture(SHARED_DOCCANO);
   for (const file of fs.readdirSync(doccanoDir).filter((f) => f.endsWith('.jsonl'))) {
-    jsonl.push(fs.readFileSync(path.join(doccanoDir, file), 'utf8'));
+    found.jsonl.push(fs.readFileSync(path.join(doccanoDir, file), 'utf8'));
   }
-  return { brat, conf, jsonl };
+  return found;
+}
+
+/// The built-in samples with the shared corpora's added, and a line saying which: the
+/// tests that mix both print it, so that a run without ../shared says what it did not try.
+export function withShared(): { brat: BratSample[]; conf: string[]; jsonl: string[]; note: string } {
+  const shared = sharedSamples();
+  const missing = sharedSamplesMissing();
+  return {
+    brat: [...BRAT_SAMPLES, ...shared.brat],
+    conf: [...CONF_SAMPLES, ...shared.conf],
+    jsonl: [...JSONL_SAMPLES, ...shared.jsonl],
+    note: missing ? `built-in samples only: ${missing}` : `built-in samples and the shared corpora of ${SHARED_DIR}`,
+  };
 }

@@ -36,6 +36,7 @@ const shared = samples.withShared();
 type BatchFile = [name: string, bytes: Uint8Array];
 
 test('fuzzed batches import into whole documents only', async (t) => {
+  t.diagnostic(shared.note);
   let batches = 0;
   let files = 0;
   let stored = 0;

@@ -8,6 +8,7 @@
 // readers read into real projects.
 
 import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { ImportIssue } from '../../../common/importReport';
@@ -35,8 +36,6 @@ import {
 import { jsonRecord } from '../../support/fuzzRecords';
 import * as samples from '../../support/readerSamples';
 import { reportFigure, scaled } from '../../support/tortureScale';
-
-const shared = samples.withShared();
 
 describe('the readers, fuzzed', () => {
   test('decoding: whole or in chunks, the same text or the same refusal', (t) => {
@@ -92,40 +91,20 @@ describe('the readers, fuzzed', () => {
   });
 
   test('brat .txt + .ann', (t) => {
-    let tried = 0;
-    const pair = fc.constantFrom(...shared.brat).chain((sample) =>
-      fc.record({
-        text: fc.oneof({ weight: 4, arbitrary: fc.constant(sample.text) }, { weight: 1, arbitrary: mutatedText(sample.text) }),
-        ann: fc.oneof(mutatedText(sample.ann, 100_000), annLines(sample.text)),
-      }),
-    );
-    fc.assert(
-      fc.property(pair, ({ text, ann }) => {
-        tried++;
-        const result = withinHangLimit('readBrat', () => readBrat({ text, ann, textFile: 'a.txt', annFile: 'a.ann' }));
-        assertSound(result, ['a.txt', 'a.ann']);
-        assert.ok(result.documents.length + result.errors.length > 0, 'a pair without a document says why');
-        for (const document of result.documents) assert.equal(document.text, text, 'the .txt exactly as read');
-      }),
-      fuzzParameters(t, scaled(600)),
-    );
-    reportFigure(t, `brat reader: ${tried} inputs`);
+    reportFigure(t, `brat reader: ${fuzzBrat(t, samples.BRAT_SAMPLES, scaled(600))} inputs`);
   });
 
   test('JSON Lines, cut into chunks anywhere', (t) => {
-    let tried = 0;
     const records = fc.array(jsonRecord(), { minLength: 1, maxLength: 6 }).map((rs) => rs.join('\n'));
-    const text = fc.oneof(fc.constantFrom(...shared.jsonl).chain((s) => mutatedText(s, 100_000)), records);
-    fc.assert(
-      fc.property(mutatedBytesOf(text), cuts(), (bytes, at) => {
-        tried++;
-        const whole = withinHangLimit('JsonlReader', () => readJsonl(bytes, []));
-        assertSound(whole, 'a.jsonl');
-        assert.deepEqual(readJsonl(bytes, at), whole, 'the same records, however the file is cut');
-      }),
-      fuzzParameters(t, scaled(400)),
-    );
-    reportFigure(t, `JSONL reader: ${tried} inputs`);
+    const text = fc.oneof(fc.constantFrom(...samples.JSONL_SAMPLES).chain((s) => mutatedText(s, 100_000)), records);
+    reportFigure(t, `JSONL reader: ${fuzzJsonl(t, text, scaled(400))} inputs`);
+  });
+
+  test('the brat and doccano corpora of ../shared, broken', { skip: samples.sharedSamplesMissing() }, (t) => {
+    const corpora = samples.sharedSamples();
+    const brat = fuzzBrat(t, corpora.brat, scaled(150));
+    const jsonl = fuzzJsonl(t, fc.constantFrom(...corpora.jsonl).chain((s) => mutatedText(s, 100_000)), scaled(100));
+    reportFigure(t, `shared corpora: ${brat} brat and ${jsonl} doccano inputs`);
   });
 
   test('JSON: arrays, wrapped arrays, one record, JSON Lines under .json', (t) => {
@@ -190,6 +169,46 @@ describe('the readers, fuzzed', () => {
     reportFigure(t, `HTML reader: ${tried} inputs`);
   });
 });
+
+// --- properties run on more than one set of samples ----------------------------------
+
+/// Fuzzes the brat reader on broken `pairs`; returns how many inputs it tried.
+function fuzzBrat(t: TestContext, pairs: readonly samples.BratSample[], runs: number): number {
+  let tried = 0;
+  const pair = fc.constantFrom(...pairs).chain((sample) =>
+    fc.record({
+      text: fc.oneof({ weight: 4, arbitrary: fc.constant(sample.text) }, { weight: 1, arbitrary: mutatedText(sample.text) }),
+      ann: fc.oneof(mutatedText(sample.ann, 100_000), annLines(sample.text)),
+    }),
+  );
+  fc.assert(
+    fc.property(pair, ({ text, ann }) => {
+      tried++;
+      const result = withinHangLimit('readBrat', () => readBrat({ text, ann, textFile: 'a.txt', annFile: 'a.ann' }));
+      assertSound(result, ['a.txt', 'a.ann']);
+      assert.ok(result.documents.length + result.errors.length > 0, 'a pair without a document says why');
+      for (const document of result.documents) assert.equal(document.text, text, 'the .txt exactly as read');
+    }),
+    fuzzParameters(t, runs),
+  );
+  return tried;
+}
+
+/// Fuzzes the JSONL reader on `texts`, each also cut into chunks anywhere; returns how many
+/// inputs it tried.
+function fuzzJsonl(t: TestContext, texts: fc.Arbitrary<string>, runs: number): number {
+  let tried = 0;
+  fc.assert(
+    fc.property(mutatedBytesOf(texts), cuts(), (bytes, at) => {
+      tried++;
+      const whole = withinHangLimit('JsonlReader', () => readJsonl(bytes, []));
+      assertSound(whole, 'a.jsonl');
+      assert.deepEqual(readJsonl(bytes, at), whole, 'the same records, however the file is cut');
+    }),
+    fuzzParameters(t, runs),
+  );
+  return tried;
+}
 
 // --- what every reader's answer must be --------------------------------------------
 

@@ -18,7 +18,8 @@ import { newProject } from '../../support/projectFixture';
 import { withShared } from '../../support/readerSamples';
 import { reportFigure, scaled } from '../../support/tortureScale';
 
-const { conf: CONFS } = withShared();
+const shared = withShared();
+const CONFS = shared.conf;
 
 /** annotation.conf files: the samples broken, lines of odd declarations, noise. */
 const confText = fc.oneof(
@@ -67,6 +68,7 @@ const confText = fc.oneof(
 
 describe('the schema readers, fuzzed', () => {
   test('annotation.conf: read without throwing, every issue on a line of the file', (t) => {
+    t.diagnostic(shared.note);
     let tried = 0;
     fc.assert(
       fc.property(confText, (text) => {

@@ -84,3 +84,14 @@ test('the reason for a missing text column quotes long column names short', asyn
   const { errors } = await read(`${'a'.repeat(100_000)},b\n1,2\n`, {}, 1 << 20);
   assert.ok(errors[0]!.reason.length < 300, `${errors[0]!.reason.length} characters`);
 });
+
+test('the rows before a quote never closed are read, however fast the file comes in', async () => {
+  // Found by test/unit/reliability/importFuzz.test.ts: when the whole file came in one
+  // chunk, the parse error destroyed the parser's stream with the rows still buffered in it.
+  const text = 'title,text\nA,First row article.\nB,"never closed\n';
+  for (const chunk of [1, 7, text.length]) {
+    const { documents, errors } = await read(text, {}, chunk);
+    assert.deepEqual(documents.map((d) => d.text), ['First row article.'], `chunks of ${chunk}`);
+    assert.match(errors[0]!.reason, /^unreadable CSV: Quote Not Closed.*; the rest of the file was not read$/);
+  }
+});

@@ -83,3 +83,10 @@ test('a page of thousands of paragraphs below a hundred levels is read whole, wi
   assert.equal(documents[0]!.blocks!.length, 9_000);
   assert.equal(warnings.length, 1);
 });
+
+test('a canonical address that is not http(s) is not taken as the source', () => {
+  const page = PAGE.replace('https://news.example/rockets', "javascript:alert('canonical')");
+  const [document] = readHtml(page, 'rockets.html').documents;
+  assert.equal(document!.source, 'rockets.html');
+  assert.equal(document!.metadata.canonicalUrl, undefined);
+});

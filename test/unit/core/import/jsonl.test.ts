@@ -220,6 +220,15 @@ describe('records the fuzzing found', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  test('a text field of the wrong type is named as such', () => {
+    const { errors } = readJsonl('{"text": 42, "title": "wrong"}\n{"body": null}\n{"txt": "x"}\n');
+    assert.deepEqual(errors.map((e) => e.reason), [
+      'the "text" field is a number, not a string',
+      'the "body" field is null, not a string',
+      'no "text" field (its fields: txt); choose the text field',
+    ]);
+  });
+
   test('a file with no records says so', () => {
     assert.match(readJsonl('\n  \n').errors[0]!.reason, /^empty: there are no records/);
     assert.match(readJson('[]', 'x.json', {}).errors[0]!.reason, /^empty: the array holds no records/);
