@@ -225,13 +225,16 @@ function readDeclarations(text: string, notes: ConfIssue[], errors: ConfIssue[])
       continue;
     }
 
-    const definition = /^<([a-zA-Z0-9_-]+)>=\s*(.*?)\s*$/.exec(raw);
-    if (definition) {
+    // Trimmed by hand: a pattern with a lazy value before optional spaces backtracked
+    // quadratically over a long run of spaces inside the value.
+    const definition = /^<([a-zA-Z0-9_-]+)>=([^]*)$/.exec(raw);
+    const value = definition?.[2]!.trim();
+    if (definition && !/[\n\r\u2028\u2029]/.test(value!)) {
       const macro = `<${definition[1]}>`;
       if ((RESERVED_MACROS as readonly string[]).includes(macro)) {
         errors.push({ line, message: `${shortened(macro)} has a fixed meaning and cannot be redefined.` });
       } else {
-        macros.set(macro, definition[2]!);
+        macros.set(macro, value!);
       }
       continue;
     }
@@ -310,19 +313,21 @@ function readArguments(d: Declaration, section: Section, notes: ConfIssue[], err
   const name = d.terms[0]!;
   const args: BratArgument[] = [];
   for (const text of d.args) {
-    const parts = /^(\S*?):(\S*)$/.exec(text);
-    if (!parts || parts[1] === '') {
+    // Split by hand at the first colon: the patterns that did it backtracked quadratically
+    // over a long run of colons or braces.
+    const colon = text.indexOf(':');
+    if (colon <= 0 || /\s/.test(text)) {
       errors.push({ line: d.line, message: `Cannot read "${shortened(text)}" of ${shortened(name)}; expected Role:Type.` });
       continue;
     }
-    const key = parts[1]!;
+    const key = text.slice(0, colon);
+    const value = text.slice(colon + 1);
     if (key.startsWith('<')) {
-      notes.push({ line: d.line, message: `${shortened(key)}:${shortened(parts[2]!)} of ${shortened(name)} is ignored.` });
+      notes.push({ line: d.line, message: `${shortened(key)}:${shortened(value)} of ${shortened(name)} is ignored.` });
       continue;
     }
-    const repetition = /^(.+?)(\{[^}]*\}|\?|\*|\+)?$/.exec(key)!;
-    const roleName = repetition[1]!;
-    const counts = readRepetition(repetition[2] ?? '');
+    const [roleName, repetition] = splitRepetition(key);
+    const counts = readRepetition(repetition);
     if (!counts) {
       const message = `Cannot read the count in "${shortened(key)}" of ${shortened(name)}; expected {N} or {N-M}.`;
       errors.push({ line: d.line, message });
@@ -334,7 +339,7 @@ function readArguments(d: Declaration, section: Section, notes: ConfIssue[], err
       errors.push({ line: d.line, message });
       continue;
     }
-    const targets = parts[2]!.split('|').map((t) => t.trim());
+    const targets = value.split('|').map((t) => t.trim());
     if (targets.some((t) => t === '')) {
       errors.push({ line: d.line, message: `"${shortened(text)}" of ${shortened(name)} has an empty type.` });
       continue;
@@ -347,6 +352,19 @@ function readArguments(d: Declaration, section: Section, notes: ConfIssue[], err
     args.push({ name: roleName, targets, ...counts });
   }
   return args;
+}
+
+// A role's name and the repetition mark at its end (`?`, `*`, `+` or a `{…}`), if any; the
+// name keeps at least one character.
+function splitRepetition(key: string): [string, string] {
+  const last = key.at(-1);
+  if (key.length > 1 && (last === '?' || last === '*' || last === '+')) return [key.slice(0, -1), last];
+  if (last === '}') {
+    // The mark is the first `{` after the last `}` before the end (and not the name's first character).
+    const brace = key.indexOf('{', Math.max(1, key.lastIndexOf('}', key.length - 2) + 1));
+    if (brace !== -1) return [key.slice(0, brace), key.slice(brace)];
+  }
+  return [key, ''];
 }
 
 // `?`, `*`, `+`, `{N}` and `{N-M}` as brat reads them; null when it cannot be read.

@@ -93,15 +93,16 @@ export function readHtml(html: string, file: string): ReadResult {
 }
 
 // linkedom's document of a page. linkedom builds a document only from a document: a
-// fragment (a saved article body, no <html>) would become a <p> with an empty <body> in it,
-// and a page cut off inside its <html> tag has no root element at all, which `body` and
-// `title` then trip over; both are read as the body of a page instead. The casts bridge
-// two typings (linkedom's own and lib.dom's) of the same interface.
+// fragment (a saved article body, no <html>) would become a <p> with an empty <body> in it;
+// a page cut off inside its <html> tag has no root element at all, which `body` and `title`
+// then trip over; and an element before <html> (a stray <meta>) becomes the root, with the
+// page beside it out of `body`'s reach. Each is read as the body of a page instead. The
+// casts bridge two typings (linkedom's own and lib.dom's) of the same interface.
 function parsePage(html: string): Document {
   const wrapped = (body: string) => parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
   if (!/<(?:html|body)[\s>]/i.test(html)) return wrapped(html);
   const page = parseHTML(html).document as unknown as Document;
-  return page.documentElement ? page : wrapped(html);
+  return page.documentElement?.tagName.toLowerCase() === 'html' ? page : wrapped(html);
 }
 
 // How many elements a page has, how deep they nest, and its weight: the sum of every
@@ -118,7 +119,7 @@ function pageShape(page: Document): { depth: number; elements: number; weight: n
   let depth = 0;
   let elements = 0;
   let weight = 0;
-  const pending: [Element, number][] = page.documentElement ? [[page.documentElement, 1]] : [];
+  const pending: [Element, number][] = Array.from(page.children, (element) => [element, 1]);
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [element, level] = next;
     elements++;

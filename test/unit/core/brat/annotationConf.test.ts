@@ -233,6 +233,16 @@ describe('annotation.conf edge cases', () => {
     assert.deepEqual(parsed.conf.events.map((e) => [e.name, e.roles[0]!.targets]), [['Meet', ['PER']]]);
   });
 
+  test('long runs of colons, braces or spaces in a line are read at once', { timeout: 30_000 }, () => {
+    // The patterns that split `Role{1-2}:Type` and `<DEF>= value` backtracked quadratically:
+    // the fuzz test's shrunk input, 35,000 colons, took two seconds; these, minutes.
+    const run = (c: string) => c.repeat(200_000);
+    const errors = (...lines: string[]) => parseAnnotationConf(['[events]', ...lines].join('\n')).errors.map((e) => e.message);
+    assert.match(errors(`E\tTheme${run(':')}T1 T1`)[0]!, /^Cannot read "Theme:::.*…" of E; expected Role:Type\.$/);
+    assert.match(errors(`E\tRole${run('{')}}:PER`)[0]!, /^Cannot read the count in "Role\{\{\{.*…" of E/);
+    assert.deepEqual(errors(`<A>=P${run(' ')}Q `, 'E\tWho:<A>'), ['The definitions make this line longer than 100,000 characters; it is ignored.']);
+  });
+
   test('a message quotes at most a few dozen characters of its line', () => {
     const long = 'x'.repeat(100_000);
     const parsed = parseAnnotationConf(`[events]\nE\tRole{${long}}:PER, ${long}, Other:${long}|\n[${long}]\n`);

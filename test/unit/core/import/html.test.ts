@@ -77,6 +77,17 @@ test('a page nested thousands of elements deep is read whole, with a warning', {
   }
 });
 
+test('a page with an element before <html> is read, and measured, whole', { timeout: 30_000 }, () => {
+  // linkedom makes the stray <meta> the root, with the page beside it: the body's text was
+  // out of reach, and measured from the <meta> alone the page looked tiny while Readability
+  // spent seconds on the 4,000 nested <b>s after it.
+  const stray = '<meta charset="utf-8"><html><body>';
+  assert.equal(readHtml(`${stray}<p>Militants fired rockets.</p></body></html>`, 'stray.html').documents[0]!.text, 'Militants fired rockets.');
+  const { documents, warnings } = readHtml(`${stray}${'<b>'.repeat(4_000)}Deep text.</body></html>`, 'deep.html');
+  assert.equal(documents[0]!.text, 'Deep text.');
+  assert.match(warnings[0]!.reason, /too many to look for its article in/);
+});
+
 test('a page of thousands of paragraphs below a hundred levels is read whole, with a warning', { timeout: 30_000 }, () => {
   const paragraphs = Array.from({ length: 9_000 }, (_, i) => `<p>Paragraph ${i}.</p>`).join('');
   const { documents, warnings } = readHtml(`<html><body>${'<div>'.repeat(95)}${paragraphs}</body></html>`, 'wide.html');
