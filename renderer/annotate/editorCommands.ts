@@ -17,6 +17,8 @@ import type { SnapMode } from '../../core/wordSnap';
 import type { AnnotationsState, Picking } from '../editor/annotationsPlugin';
 import { annotationsKey, focusMention, updateAnnotations } from '../editor/annotationsPlugin';
 import type { ArticleDocument } from '../editor/articleDocument';
+import type { PendingSpan } from '../editor/pendingMentions';
+import { addPending, clearPending } from '../editor/pendingMentions';
 import { stepFocus } from '../editor/mentionOrder';
 import type { Span } from '../editor/selectionSpan';
 import { mentionOnSpan, selectedSpan, shownSelection, spanText } from '../editor/selectionSpan';
@@ -68,6 +70,26 @@ export function editorCommands(deps: CommandDeps) {
     }
   };
 
+  // Collapses the selection and paints `span` as being saved (pendingMentions.ts), in one
+  // transaction, before the call goes out. `painted` settles once a frame showing it is
+  // rendered: an answer quicker than a frame waits for it, or its heavier redraw would
+  // hold the key's feedback back and the span would show only once saved. `unpaint` takes
+  // the span away if the call fails; when it succeeds, the answer's mention has.
+  const collapsePainting = (span: Span, label: PendingSpan['label']) => {
+    if (!view) return { painted: Promise.resolve(), unpaint: () => {} };
+    const tr = view.state.tr;
+    if (hasSelection()) tr.setSelection(TextSelection.create(view.state.doc, shownSelection(view).to));
+    const key = addPending(tr, { ...span, label });
+    view.dispatch(tr);
+    return {
+      painted: afterNextFrame(),
+      unpaint: () => {
+        const clear = view.isDestroyed ? null : clearPending(view.state, key);
+        if (clear) view.dispatch(clear);
+      },
+    };
+  };
+
   const fillRole = async (picking: Extract<Picking, { kind: 'argument' }>, target: Parameters<AnnotationActions['addArgument']>[2]) => {
     const argument = await actions.addArgument(picking.eventId, picking.roleId, target);
     if (argument) setPicking(null);
@@ -82,11 +104,16 @@ export function editorCommands(deps: CommandDeps) {
       return fillRole(state.picking, existing ? { mentionId: existing.id } : { start: span.start, end: span.end, typeId });
     }
     if (span) {
-      collapse();
       const existing = mentionOnSpan(state.data.mentions, span);
-      const mention = existing
-        ? await actions.updateMention(existing.id, { typeId })
-        : await actions.createMention(span.start, span.end, typeId);
+      let mention: Mention | null;
+      if (existing) {
+        collapse();
+        mention = await actions.updateMention(existing.id, { typeId });
+      } else {
+        const { painted, unpaint } = collapsePainting(span, { kind: 'entity', typeId });
+        mention = await actions.createMention(span.start, span.end, typeId, painted);
+        unpaint();
+      }
       if (mention) requestFocus(mention.id);
       return;
     }
@@ -99,9 +126,12 @@ export function editorCommands(deps: CommandDeps) {
   const markEvent = async (typeId: number, state: AnnotationsState) => {
     const span = selection();
     if (span) {
-      collapse();
       const existing = mentionOnSpan(state.data.mentions, span);
-      const event = await actions.createEvent(typeId, existing ? { mentionId: existing.id } : span);
+      let pending: ReturnType<typeof collapsePainting> | null = null;
+      if (existing) collapse();
+      else pending = collapsePainting(span, { kind: 'event', typeId });
+      const event = await actions.createEvent(typeId, existing ? { mentionId: existing.id } : span, pending?.painted);
+      pending?.unpaint();
       if (event) requestFocus(event.triggerMentionId);
       return;
     }
@@ -223,4 +253,10 @@ function rangeBoxes(view: EditorView, from: number, to: number, origin: DOMRect)
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 38)}…` : text;
+}
+
+// Settles in the task after the next frame's rendering (a task queued from a frame
+// callback runs once that frame is drawn).
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

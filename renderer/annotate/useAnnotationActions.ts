@@ -71,9 +71,11 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
       });
 
     return {
-      createMention: (start: number, end: number, typeId: number | null) =>
+      /// `shownAfter`: the answer is shown no sooner (the frame that paints the span as being saved).
+      createMention: (start: number, end: number, typeId: number | null, shownAfter?: Promise<void>) =>
         run(async () => {
           const mention = await client.call('mentions.create', { documentId, start, end, typeId });
+          await shownAfter;
           putMention(mention);
           onSummaryChange();
           return mention;
@@ -99,9 +101,10 @@ export function useAnnotationActions({ documentId, update, reload, toast, onSumm
           return removed;
         }),
 
-      createEvent: (typeId: number, trigger: CallInput<'events.create'>['trigger']) =>
+      createEvent: (typeId: number, trigger: CallInput<'events.create'>['trigger'], shownAfter?: Promise<void>) =>
         run(async () => {
           const { event, trigger: mention } = await client.call('events.create', { documentId, typeId, trigger });
+          await shownAfter;
           show((d) => ({
             ...d,
             events: [...d.events, event],

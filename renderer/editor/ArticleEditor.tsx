@@ -21,6 +21,7 @@ import { annotationsKey, annotationsPlugin, focusMention, updateAnnotations } fr
 import type { ArticleDocument } from './articleDocument';
 import { withDOMSelection } from './domSelection';
 import { mentionDecorationsPlugin } from './mentionDecorations';
+import { pendingMentionsPlugin } from './pendingMentions';
 import { readOnlyPlugin } from './readOnlyPlugin';
 import './editor.css';
 
@@ -70,6 +71,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
           readOnlyPlugin(),
           annotationsPlugin({ data: initialData, entities: initialEntities, schema: initialSchema }, hostHandle),
           mentionDecorationsPlugin(article.map),
+          pendingMentionsPlugin(article.map),
         ],
       }),
       dispatchTransaction(tr) {

@@ -26,15 +26,25 @@ export function applyLabelColors(
     ...rulesFor('mention-type', entityTypes),
     ...rulesFor('event-type', others.eventTypes),
     ...rulesFor('relation-type', others.relationTypes),
+    ...pendingRulesFor('mention-type', entityTypes),
+    ...pendingRulesFor('event-type', others.eventTypes),
   ];
   sheet.replaceSync(rules.join('\n'));
 }
 
 function rulesFor(prefix: string, types: readonly { id: number; color: string }[]): string[] {
-  return (
-    types
-      // The contract already guarantees #rrggbb; checked again because this text is CSS.
-      .filter((type) => Number.isInteger(type.id) && /^#[0-9a-fA-F]{6}$/.test(type.color))
-      .map((type) => `.${prefix}-${type.id} { --mention-color: ${type.color}; }`)
+  return safe(types).map((type) => `.${prefix}-${type.id} { --mention-color: ${type.color}; }`);
+}
+
+// A span being saved (pendingMentions.ts) is a highlight, which takes no variables from
+// the text: its colours are written out, a light tint and a dashed line.
+function pendingRulesFor(prefix: string, types: readonly { id: number; color: string }[]): string[] {
+  return safe(types).map(
+    (type) => `::highlight(pending-${prefix}-${type.id}) { background-color: ${type.color}38; text-decoration: underline dashed 2px ${type.color}; }`,
   );
+}
+
+// The contract already guarantees #rrggbb; checked again because this text is CSS.
+function safe<T extends { id: number; color: string }>(types: readonly T[]): T[] {
+  return types.filter((type) => Number.isInteger(type.id) && /^#[0-9a-fA-F]{6}$/.test(type.color));
 }

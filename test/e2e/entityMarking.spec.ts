@@ -107,3 +107,41 @@ test('a sloppy selection snaps to whole words, a key relabels the focused mentio
   await expect(article.locator(`.mention-type-${per!.id}`).filter({ hasText: 'Zafarani' })).toHaveText('Zafarani');
   await shot('entity-marking');
 });
+
+test('a label key paints the span at once as being saved, the saved mention takes its place, and a failed call takes it away', async ({
+  page,
+  served,
+  shot,
+}) => {
+  const schema = valueOf(await served.call('schema.get', {}));
+  const first = schema.entityTypes[0]!;
+  const article = await openSample(page, served);
+  // The span being saved is a CSS highlight (no element): read from the page's registry.
+  const painted = () =>
+    page.evaluate(() => [...CSS.highlights].flatMap(([name, highlight]) => [...highlight].map((range) => `${name}: ${range.toString()}`)));
+
+  // The call is held on its way to the services, to see the editor before the answer.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/mentions.create', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await selectText(page, 'US embassy');
+  await page.keyboard.press('1');
+  await expect.poll(painted).toEqual([`pending-mention-type-${first.id}: US embassy`]);
+  await expect(article.locator('.mention')).toHaveCount(0); // not shown as done: not saved yet
+  await shot('entity-pending');
+  release();
+  await expect(article.locator('.mention')).toHaveText('US embassy');
+  await expect.poll(painted).toEqual([]);
+
+  // A call that fails leaves nothing painted, and says so.
+  await page.unroute('**/api/mentions.create');
+  await page.route('**/api/mentions.create', (route) => route.abort('connectionreset'));
+  await selectText(page, 'Baghdad');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('toast').last()).toBeVisible();
+  await expect.poll(painted).toEqual([]);
+  await expect(article.locator('.mention')).toHaveCount(1);
+});
