@@ -7,7 +7,10 @@
 // block, holding exactly that block's slice of the text; text between blocks (blank lines,
 // separators) is not part of the document. A textblock at position p opens with one token,
 // so its content starts at p + 1 and spans as many positions as the slice has UTF-16 units;
-// closing takes one more token, so the next block opens at p + len16 + 2.
+// closing takes one more token, so the next block opens at p + len16 + 2. The editor may
+// also wrap each run of `sectionSize` blocks in a section node (a browser lays out a
+// change in a long article far faster when its thousands of paragraphs are grouped):
+// each section's opening and closing tokens take one more position each.
 //
 // Setup is one pass over the text (O(n)); every lookup is a binary search (O(log n)). The
 // only per-character memory is one entry per astral character (emoji, rare CJK, …), since
@@ -40,12 +43,14 @@ export class OffsetMap {
   private readonly blockU16: Float64Array;
   private readonly blockLen: Float64Array;
 
-  /// Builds the map for `text` split into `blocks` (code points, ascending, not overlapping).
-  /// Throws a RangeError for blocks that are out of order, overlap or lie outside the text:
-  /// the doc and every decoration would silently be wrong otherwise.
+  /// Builds the map for `text` split into `blocks` (code points, ascending, not overlapping),
+  /// grouped `sectionSize` to a section (0: not grouped). Throws a RangeError for blocks
+  /// that are out of order, overlap or lie outside the text: the doc and every decoration
+  /// would silently be wrong otherwise.
   constructor(
     text: string,
     readonly blocks: readonly Block[],
+    readonly sectionSize = 0,
   ) {
     this.utf16Length = text.length;
     this.astralCp = scanAstral(text);
@@ -67,10 +72,12 @@ export class OffsetMap {
       }
       const u16Start = this.toUtf16(block.start);
       const u16Len = this.toUtf16(block.end) - u16Start;
+      if (sectionSize > 0 && i % sectionSize === 0) pos += 1; // the section opens
       this.blockPos[i] = pos;
       this.blockU16[i] = u16Start;
       this.blockLen[i] = u16Len;
       pos += u16Len + 2;
+      if (sectionSize > 0 && (i % sectionSize === sectionSize - 1 || i === n - 1)) pos += 1; // and closes
       previousEnd = block.end;
     }
     this.docSize = pos;
@@ -130,8 +137,9 @@ export class OffsetMap {
     checkRange(pos, this.docSize, 'ProseMirror position');
     const n = this.blocks.length;
     if (n === 0) return 0;
-    // The last block that opens at or before pos (block 0 opens at 0, so there is one).
-    let i = firstIndex(n, (k) => this.blockPos[k]! > pos) - 1;
+    // The last block that opens at or before pos; block 0 for a position before it (its
+    // section's opening token).
+    let i = Math.max(0, firstIndex(n, (k) => this.blockPos[k]! > pos) - 1);
     let inner = pos - this.blockPos[i]! - 1;
     if (inner < 0) {
       // On the opening token's left: the start of this block, or the end of the previous.

@@ -12,17 +12,29 @@ export interface ArticleDocument {
   map: OffsetMap;
 }
 
+/** Blocks to a section (schema.ts): a change relays out at most this many paragraphs. */
+export const SECTION_SIZE = 64;
+
 /// The document for `text` split into `blocks`. A text without blocks is shown whole as
 /// one paragraph, so an unusual import still displays.
 export function buildArticleDocument(text: string, blocks: readonly Block[]): ArticleDocument {
-  let map = new OffsetMap(text, blocks);
+  let map = new OffsetMap(text, blocks, SECTION_SIZE);
   if (blocks.length === 0) {
-    map = new OffsetMap(text, [{ kind: 'paragraph', start: 0, end: map.codePointLength }]);
+    map = new OffsetMap(text, [{ kind: 'paragraph', start: 0, end: map.codePointLength }], SECTION_SIZE);
   }
   const nodes = map.blocks.map((block) => {
     const slice = text.slice(map.toUtf16(block.start), map.toUtf16(block.end));
     const type = block.kind === 'heading' ? articleSchema.nodes.heading! : articleSchema.nodes.paragraph!;
     return type.create(null, slice ? articleSchema.text(slice) : null);
   });
-  return { doc: articleSchema.node('doc', null, nodes), map };
+  const sections = [];
+  for (let i = 0; i < nodes.length; i += SECTION_SIZE) {
+    sections.push(articleSchema.nodes.section!.create(null, nodes.slice(i, i + SECTION_SIZE)));
+  }
+  return { doc: articleSchema.node('doc', null, sections), map };
+}
+
+/// The element of block `index` in the view's DOM (`root`), or undefined.
+export function blockElement(root: HTMLElement, index: number): Element | undefined {
+  return root.children[Math.floor(index / SECTION_SIZE)]?.children[index % SECTION_SIZE];
 }

@@ -71,6 +71,7 @@ export function mentionDecorationsPlugin(map: OffsetMap): Plugin<Drawing> {
     },
     view: (view) =>
       new VisibleBlocks(view, {
+        blockCount: map.blocks.length,
         isDrawn: (block) => drawingKey.getState(view.state)?.drawn[block] === 1,
         draw: (blocks) => view.dispatch(withDOMSelection(view, drawBlocks(view.state, blocks))),
       }),

@@ -1,4 +1,4 @@
-// Tells which of the article's blocks (its top-level paragraphs and headings) are within a
+// Tells which of the article's blocks (its paragraphs and headings) are within a
 // screen of the visible part of the article, so that their mentions are drawn before they
 // scroll into sight (mentionDecorations.ts). It looks once per frame in which the article
 // scrolled or the window changed size, just after that frame, when the layout it reads is
@@ -9,8 +9,11 @@
 // only ever moves the visible range a little from where it was.
 
 import type { EditorView } from 'prosemirror-view';
+import { blockElement } from './articleDocument';
 
 export interface BlockDrawing {
+  /** How many blocks the article has. */
+  readonly blockCount: number;
   isDrawn(block: number): boolean;
   /// Draws these blocks' mentions (by block index).
   draw(blocks: readonly number[]): void;
@@ -51,9 +54,8 @@ export class VisibleBlocks {
   private look(): void {
     this.after = 0;
     const { view } = this;
-    const blocks = view.dom.children;
-    // One element per block, in order, is how the article's schema renders it.
-    if (view.isDestroyed || blocks.length !== view.state.doc.childCount || blocks.length === 0) return;
+    const count = this.drawing.blockCount;
+    if (view.isDestroyed || count === 0) return;
     const sight = this.scroller ? this.scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
     // Nothing to do while a screen each way is drawn; else draw two screens each way.
     const screen = sight.bottom - sight.top;
@@ -62,14 +64,13 @@ export class VisibleBlocks {
     const bottom = sight.bottom + 2 * screen;
     // Walk from where the range was to its new first block, then along it. Blocks that
     // are not shown (an empty one) have an empty box and are passed over.
-    const box = (i: number) => blocks[i]!.getBoundingClientRect();
-    let i = Math.min(this.near, blocks.length - 1);
-    while (i > 0 && (box(i).height === 0 || box(i).top > top)) i--;
-    while (i < blocks.length - 1 && (box(i).height === 0 || box(i).bottom <= top)) i++;
+    let i = Math.min(this.near, count - 1);
+    while (i > 0 && (this.box(i).height === 0 || this.box(i).top > top)) i--;
+    while (i < count - 1 && (this.box(i).height === 0 || this.box(i).bottom <= top)) i++;
     this.near = i;
     const wanted: number[] = [];
-    for (; i < blocks.length; i++) {
-      const b = box(i);
+    for (; i < count; i++) {
+      const b = this.box(i);
       if (b.height === 0) continue;
       if (b.top >= bottom) break;
       if (!this.drawing.isDrawn(i)) wanted.push(i);
@@ -80,17 +81,22 @@ export class VisibleBlocks {
   // Whether every block between `top` and `bottom` (viewport coordinates) is drawn, judged
   // by the blocks at both ends and at the last look's start.
   private drawnAround(top: number, bottom: number): boolean {
-    const blocks = this.view.dom.children;
+    const count = this.drawing.blockCount;
     const at = (y: number) => {
-      let i = Math.min(this.near, blocks.length - 1);
-      while (i > 0 && blocks[i]!.getBoundingClientRect().top > y) i--;
-      while (i < blocks.length - 1 && blocks[i]!.getBoundingClientRect().bottom <= y) i++;
+      let i = Math.min(this.near, count - 1);
+      while (i > 0 && this.box(i).top > y) i--;
+      while (i < count - 1 && this.box(i).bottom <= y) i++;
       return i;
     };
     const first = at(top);
     const last = at(bottom);
-    for (let i = first; i <= last; i++) if (!this.drawing.isDrawn(i) && blocks[i]!.getBoundingClientRect().height > 0) return false;
+    for (let i = first; i <= last; i++) if (!this.drawing.isDrawn(i) && this.box(i).height > 0) return false;
     return true;
+  }
+
+  // A block's box; blocks are grouped in sections (articleDocument.ts).
+  private box(index: number): DOMRect {
+    return blockElement(this.view.dom, index)!.getBoundingClientRect();
   }
 }
 

@@ -29,7 +29,7 @@ test('the sample project lists its article, and opening it shows the text with i
   await expect(article.locator('h1')).toHaveText(headingText);
   await expect(article.locator('p')).toHaveCount(sample.blocks.filter((b) => b.kind === 'paragraph').length);
   // The text between blocks (blank lines) is not shown; every block's text is.
-  const shown = await article.evaluate((el) => Array.from(el.children, (child) => child.textContent).join('\n'));
+  const shown = await article.evaluate((el) => Array.from(el.querySelectorAll('h1, p'), (block) => block.textContent).join('\n'));
   const expected = sample.blocks.map((b) => Array.from(sample.text).slice(b.start, b.end).join('')).join('\n');
   expect(shown).toBe(expected);
 

@@ -6,25 +6,27 @@ import type { Block } from '../../../common/model';
 
 // The same document shape the renderer builds: one textblock per block, holding its slice.
 // Built here from prosemirror-model itself, so positions are checked against the real thing.
+// With `sectionSize`, runs of that many blocks are wrapped in a section node, as the editor does.
 const schema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: '(block | section)+' },
+    section: { content: 'block+' },
     heading: { content: 'text*', group: 'block' },
     paragraph: { content: 'text*', group: 'block' },
     text: {},
   },
 });
 
-function buildDoc(text: string, blocks: Block[]): PMNode {
+function buildDoc(text: string, blocks: Block[], sectionSize = 0): PMNode {
   const cps = Array.from(text);
-  return schema.node(
-    'doc',
-    null,
-    blocks.map((b) => {
-      const slice = cps.slice(b.start, b.end).join('');
-      return schema.node(b.kind, null, slice ? [schema.text(slice)] : []);
-    }),
-  );
+  const nodes = blocks.map((b) => {
+    const slice = cps.slice(b.start, b.end).join('');
+    return schema.node(b.kind, null, slice ? [schema.text(slice)] : []);
+  });
+  if (sectionSize === 0) return schema.node('doc', null, nodes);
+  const sections: PMNode[] = [];
+  for (let i = 0; i < nodes.length; i += sectionSize) sections.push(schema.node('section', null, nodes.slice(i, i + sectionSize)));
+  return schema.node('doc', null, sections);
 }
 
 /** Python's text[start:end]: the reference every conversion must agree with. */
@@ -47,9 +49,9 @@ function lineBlocks(text: string): Block[] {
 }
 
 /** Checks every code-point offset of every block against the real ProseMirror document. */
-function assertAgreesWithDoc(text: string, blocks: Block[]): void {
-  const map = new OffsetMap(text, blocks);
-  const doc = buildDoc(text, blocks);
+function assertAgreesWithDoc(text: string, blocks: Block[], sectionSize = 0): void {
+  const map = new OffsetMap(text, blocks, sectionSize);
+  const doc = buildDoc(text, blocks, sectionSize);
   assert.equal(map.docSize, doc.content.size);
   for (const b of blocks) {
     for (let s = b.start; s <= b.end; s++) {
@@ -154,25 +156,33 @@ test('touching blocks: a boundary offset belongs to the block the range is in', 
   assertAgreesWithDoc(text, blocks);
 });
 
-test('every position maps to a code point and back', () => {
-  const text = 'Title 📰\n\nمرحبا 😀 world e\u0301\n\nEnd';
-  const blocks = lineBlocks(text);
-  const map = new OffsetMap(text, blocks);
-  const doc = buildDoc(text, blocks);
-  for (let pos = 0; pos <= map.docSize; pos++) {
-    const $pos = doc.resolve(pos);
-    const cp = map.posToCodePoint(pos, -1);
-    if ($pos.parent.isTextblock && pos !== $pos.start() - 1) {
-      const index = $pos.index(0);
-      const block = blocks[index]!;
-      const before = doc.textBetween($pos.start(), pos);
-      // Positions inside a surrogate pair are not character boundaries; skip them.
-      if (before.length && /[\uD800-\uDBFF]$/.test(before)) continue;
-      assert.equal(cp, block.start + Array.from(before).length, `pos ${pos}`);
-      assert.equal(map.toPos(cp, index === 0 || cp > block.start ? -1 : 1), pos, `back from ${cp}`);
+for (const sectionSize of [0, 1, 2]) {
+  test(`every position maps to a code point and back${sectionSize ? `, blocks in sections of ${sectionSize}` : ''}`, () => {
+    const text = 'Title 📰\n\nمرحبا 😀 world e\u0301\n\nEnd\nLast line';
+    const blocks = lineBlocks(text);
+    const map = new OffsetMap(text, blocks, sectionSize);
+    const doc = buildDoc(text, blocks, sectionSize);
+    assertAgreesWithDoc(text, blocks, sectionSize);
+    let previous = 0;
+    for (let pos = 0; pos <= map.docSize; pos++) {
+      const $pos = doc.resolve(pos);
+      const cp = map.posToCodePoint(pos, -1);
+      // Between blocks and between sections a position resolves to the nearest content
+      // edge: within the text, and never before an earlier position's.
+      assert.ok(cp >= previous && cp <= map.codePointLength, `pos ${pos} → ${cp}`);
+      previous = cp;
+      if ($pos.parent.isTextblock && pos !== $pos.start() - 1) {
+        const index = sectionSize ? $pos.index(0) * sectionSize + $pos.index(1) : $pos.index(0);
+        const block = blocks[index]!;
+        const before = doc.textBetween($pos.start(), pos);
+        // Positions inside a surrogate pair are not character boundaries; skip them.
+        if (before.length && /[\uD800-\uDBFF]$/.test(before)) continue;
+        assert.equal(cp, block.start + Array.from(before).length, `pos ${pos}`);
+        assert.equal(map.toPos(cp, index === 0 || cp > block.start ? -1 : 1), pos, `back from ${cp}`);
+      }
     }
-  }
-});
+  });
+}
 
 test('empty blocks take two positions and hold nothing', () => {
   const text = 'AB';
