@@ -46,3 +46,11 @@ export async function openServedApp(projectFile: string): Promise<ServedApp> {
     throw error;
   }
 }
+
+/// A few idle frames and a pause, so one measurement's leftovers do not land in the next.
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  });
+}

@@ -23,10 +23,8 @@ import { withDOMSelection } from './domSelection';
 import { mentionDecorationsPlugin } from './mentionDecorations';
 import { pendingMentionsPlugin } from './pendingMentions';
 import { readOnlyPlugin } from './readOnlyPlugin';
+import { sectionNodeView, settleSections } from './settleSections';
 import './editor.css';
-
-// Laid out in full at the first idle moment after opening (editor.css), or by then anyway.
-const SETTLE_WITHIN = 2_000;
 
 interface ArticleEditorProps {
   article: ArticleDocument;
@@ -74,6 +72,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
           pendingMentionsPlugin(article.map),
         ],
       }),
+      nodeViews: { section: sectionNodeView },
       dispatchTransaction(tr) {
         const before = annotationsKey.getState(view.state);
         view.updateState(view.state.apply(tr));
@@ -90,9 +89,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
     latest.current.onView(view);
     const initial = annotationsKey.getState(view.state);
     if (initial) startTransition(() => latest.current.onAnnotationsChange(initial));
-    const settling = requestIdleCallback(() => view.dom.classList.add('is-settled'), { timeout: SETTLE_WITHIN });
+    const stopSettling = settleSections(view.dom);
     return () => {
-      cancelIdleCallback(settling);
+      stopSettling();
       latest.current.onView(null);
       view.destroy();
       viewRef.current = null;

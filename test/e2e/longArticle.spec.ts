@@ -54,4 +54,14 @@ test('in a long article, mentions far down are drawn when scrolled to or reached
   await expect(focused).toHaveAttribute('data-mention-id', String(zanzibar.id));
   await expect(drawn(zanzibar.id)).toHaveClass(/is-focused/);
   await expect(drawn(zanzibar.id)).toBeInViewport();
+
+  // Once the article has been laid out in full (section by section, in idle time), its
+  // height is its true height: the scroll bar no longer moves under the analyst's hand.
+  const sections = article.locator('.article-section');
+  expect(await sections.count()).toBeGreaterThan(1);
+  await expect(article.locator('.article-section:not(.is-settled)')).toHaveCount(0);
+  const height = await article.evaluate((el) => el.getBoundingClientRect().height);
+  await page.mouse.wheel(0, 200_000);
+  await expect(drawn(harbour.id).first()).toBeInViewport();
+  expect(await article.evaluate((el) => el.getBoundingClientRect().height)).toBe(height);
 });
