@@ -13,7 +13,7 @@ export interface ArticleDocument {
 }
 
 /** Blocks to a section (schema.ts): a change relays out at most this many paragraphs. */
-export const SECTION_SIZE = 64;
+export const SECTION_SIZE = 16;
 
 /// The document for `text` split into `blocks`. A text without blocks is shown whole as
 /// one paragraph, so an unusual import still displays.

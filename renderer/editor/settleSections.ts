@@ -24,9 +24,9 @@ export function settleSections(root: HTMLElement): () => void {
   let handle = 0;
   const step = (deadline: IdleDeadline) => {
     const sections = root.children;
-    // Without idle time (a busy machine), a few at each chance the timeout gives.
-    let budget = deadline.didTimeout ? 4 : Infinity;
-    while (next < sections.length && budget-- > 0 && (deadline.didTimeout || deadline.timeRemaining() > 3)) {
+    // Without idle time (a busy machine), one at each chance the timeout gives.
+    let budget = deadline.didTimeout ? 1 : Infinity;
+    while (next < sections.length && budget-- > 0 && (deadline.didTimeout || deadline.timeRemaining() > 4)) {
       const section = sections[next++]!;
       section.classList.add('is-settled');
       // Laid out now, in the idle time, rather than in the next frame.

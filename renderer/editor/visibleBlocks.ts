@@ -20,7 +20,9 @@ export interface BlockDrawing {
 }
 
 export class VisibleBlocks {
-  private readonly scroller: HTMLElement | null;
+  // Found at the first look, once the page's style is worked out: asking for an ancestor's
+  // style while the view is new would work out the style of the whole new article at once.
+  private scroller: HTMLElement | null | undefined = undefined;
   private frame = 0;
   private after = 0;
   // A block near the visible range at the last look, where the next one starts.
@@ -37,15 +39,15 @@ export class VisibleBlocks {
     private readonly view: EditorView,
     private readonly drawing: BlockDrawing,
   ) {
-    this.scroller = scrollingAncestor(view.dom);
-    (this.scroller ?? window).addEventListener('scroll', this.schedule, { passive: true });
+    // Scroll events do not bubble, but a capturing listener hears those of every element.
+    document.addEventListener('scroll', this.schedule, { capture: true, passive: true });
     window.addEventListener('resize', this.schedule);
     // Once laid out: the first screenful drawn up front may not be the one in sight.
     this.schedule();
   }
 
   destroy(): void {
-    (this.scroller ?? window).removeEventListener('scroll', this.schedule);
+    document.removeEventListener('scroll', this.schedule, { capture: true });
     window.removeEventListener('resize', this.schedule);
     cancelAnimationFrame(this.frame);
     clearTimeout(this.after);
@@ -56,6 +58,7 @@ export class VisibleBlocks {
     const { view } = this;
     const count = this.drawing.blockCount;
     if (view.isDestroyed || count === 0) return;
+    if (this.scroller === undefined) this.scroller = scrollingAncestor(view.dom);
     const sight = this.scroller ? this.scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
     // Nothing to do while a screen each way is drawn; else draw two screens each way.
     const screen = sight.bottom - sight.top;
