@@ -7,7 +7,8 @@
 // is built from the current sources first, as the end-to-end tests do.
 //
 // SPANLAB_BENCH_PROFILE=FILE writes a CPU profile (.cpuprofile, for DevTools) of the label
-// keys, or with SPANLAB_BENCH_PHASE=scroll or open, of the 1 MB article's scroll or first open; SPANLAB_BENCH_TRACE=FILE
+// keys, or with SPANLAB_BENCH_PHASE=scroll, open or open100, of the 1 MB article's scroll or
+// first open or the annotated 100 KB article's last open; SPANLAB_BENCH_TRACE=FILE
 // a Chromium trace of the same (for chrome://tracing or ui.perfetto.dev).
 //
 // "Interactive" is: the article drawn to its last word, every mention in the blocks in
@@ -80,7 +81,9 @@ export async function run(): Promise<void> {
       for (const [name, doc] of [['bare', bare], ['annotated', annotated]] as const) {
         await openDocument(page, parking);
         await settle(page);
+        const stopOpenRecording = await record(page, name === 'annotated' && i === OPEN_REPEATS - 1 ? 'open100' : 'none');
         openTimes[name].push(await openDocument(page, doc));
+        await stopOpenRecording();
         if (name === 'annotated') mentionElements = await page.locator('[data-testid="article-text"] [data-mention-id]').count();
       }
     }
@@ -186,7 +189,7 @@ export async function run(): Promise<void> {
 
 /// Starts the CPU profile or trace asked for (see the top) if `phase` is the one asked for;
 /// resolves to what stops it and writes the file.
-async function record(page: Page, phase: 'add' | 'scroll' | 'open' | 'none'): Promise<() => Promise<void>> {
+async function record(page: Page, phase: 'add' | 'scroll' | 'open' | 'open100' | 'none'): Promise<() => Promise<void>> {
   const { SPANLAB_BENCH_PROFILE: profileFile, SPANLAB_BENCH_TRACE: traceFile, SPANLAB_BENCH_PHASE: wanted = 'add' } = process.env;
   if (phase !== wanted) return async () => {};
   const browser = page.context().browser()!;

@@ -256,7 +256,11 @@ function shorten(text: string): string {
 }
 
 // Settles in the task after the next frame's rendering (a task queued from a frame
-// callback runs once that frame is drawn).
+// callback runs once that frame is drawn), or after 100 ms: a hidden window draws no
+// frames, and the answer must not wait for it to be shown again.
 function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 }
