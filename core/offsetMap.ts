@@ -166,7 +166,7 @@ export class OffsetMap {
     return { from, to };
   }
 
-  /// The position before block i's opening token (where ProseMirror's `doc.child(i)` starts).
+  /// The position before block i's opening token (inside its section, when blocks are grouped).
   blockStart(i: number): number {
     checkRange(i, this.blocks.length - 1, 'block index');
     return this.blockPos[i]!;
